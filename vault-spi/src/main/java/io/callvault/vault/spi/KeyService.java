@@ -22,6 +22,9 @@ public interface KeyService extends AutoCloseable {
     /** Id of the KEK that {@link #wrap} uses now. */
     String primaryKekId() throws KeyServiceException;
 
+    /** Ids of every KEK the service holds, the primary among them. */
+    java.util.List<String> kekIds() throws KeyServiceException;
+
     /** Makes a new KEK the primary; older KEKs stay available for unwrapping. Returns the new id. */
     String rotate() throws KeyServiceException;
 

@@ -51,7 +51,7 @@ public record RecordingRow(
     public RecordingRow withSeal(Seal seal) {
         return new RecordingRow(id, callId, caller, callee, direction, agent, startedAt, seal.endedAt(),
                 seal.durationMillis(), format, seal.plaintextBytes(), seal.ciphertextBytes(),
-                seal.plaintextSha256(), blobKey, formatVersion, seal.state(), seal.reason(), tags);
+                seal.plaintextSha256(), seal.blobKey(), formatVersion, seal.state(), seal.reason(), tags);
     }
 
     public RecordingRow withState(RecordingState newState, String reason) {

@@ -8,11 +8,14 @@ import java.util.Objects;
  *
  * @param plaintextSha256 lower-case hex SHA-256 of the audio frames (not of any WAV header)
  * @param reason          why it ended this way; empty for a normal seal
+ * @param blobKey         where the final blob lives: the key given at create, or another one when crash
+ *                        recovery re-encrypted what had reached storage into a new blob
  */
 public record Seal(RecordingState state, Instant endedAt, long durationMillis, long plaintextBytes,
-                   long ciphertextBytes, String plaintextSha256, String reason) {
+                   long ciphertextBytes, String plaintextSha256, String reason, String blobKey) {
     public Seal {
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(blobKey, "blobKey");
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(plaintextSha256, "plaintextSha256");
         if (state != RecordingState.SEALED && state != RecordingState.INTERRUPTED) {

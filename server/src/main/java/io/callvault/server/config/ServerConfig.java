@@ -1,0 +1,156 @@
+package io.callvault.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The typed, validated configuration, one record per feature. Built once at start from {@link RawConfig};
+ * immutable afterwards.
+ */
+public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Blobs blobs, Keys keys,
+                           String logLevel) {
+
+    public record Http(String bind, int port) {
+    }
+
+    public record Sip(int port) {
+    }
+
+    /** Empty url means the embedded SQLite catalog. */
+    public record Catalog(String url, String user, String password) {
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Catalog[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****") + "]";
+        }
+    }
+
+    public record Blobs(String store, Path fsDir, S3 s3) {
+    }
+
+    public record S3(URI endpoint, String region, String bucket, String accessKey, String secretKey,
+                     boolean pathStyle, boolean createBucket) {
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKey="
+                    + accessKey + ", secretKey=****, pathStyle=" + pathStyle + "]";
+        }
+    }
+
+    public record Keys(Path keyringFile, Path masterKeyFile, boolean generateMasterKey) {
+    }
+
+    public static ServerConfig load(Path file, Map<String, String> env) throws ConfigException {
+        return from(RawConfig.load(file, env));
+    }
+
+    public static ServerConfig from(RawConfig raw) throws ConfigException {
+        Path dataDir = path(raw, "data_dir", null);
+        Http http = new Http(nonEmpty(raw, "http.bind"), port(raw, "http.port"));
+        Sip sip = new Sip(port(raw, "sip.port"));
+        String url = raw.get("catalog.url").value();
+        if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
+            throw invalid(raw, "catalog.url", "empty (embedded SQLite) or a PostgreSQL JDBC URL starting with "
+                    + "jdbc:postgresql://");
+        }
+        Catalog catalog = new Catalog(url, raw.get("catalog.user").value(), raw.get("catalog.password").value());
+        String store = oneOf(raw, "blobs.store", Set.of("fs", "s3"));
+        S3 s3 = null;
+        if (store.equals("s3")) {
+            s3 = new S3(uri(raw, "blobs.s3.endpoint"), nonEmpty(raw, "blobs.s3.region"),
+                    bucket(raw), nonEmpty(raw, "blobs.s3.access_key"), nonEmpty(raw, "blobs.s3.secret_key"),
+                    bool(raw, "blobs.s3.path_style"), bool(raw, "blobs.s3.create_bucket"));
+        }
+        Blobs blobs = new Blobs(store, path(raw, "blobs.fs.dir", dataDir.resolve("blobs")), s3);
+        Keys keys = new Keys(path(raw, "keys.keyring_file", dataDir.resolve("keyring.properties")),
+                path(raw, "keys.master_key_file", dataDir.resolve("master.key")),
+                bool(raw, "keys.generate_master_key"));
+        String level = oneOf(raw, "log.level", Set.of("error", "warn", "info", "debug", "trace"));
+        return new ServerConfig(dataDir, http, sip, catalog, blobs, keys, level);
+    }
+
+    private static ConfigException invalid(RawConfig raw, String key, String allowed) {
+        RawConfig.Value v = raw.get(key);
+        String shown = RawConfig.SECRET_KEYS.contains(key) ? "(hidden)" : "'" + v.value() + "'";
+        return new ConfigException("invalid setting " + key + " = " + shown + " (from " + v.origin() + "): must be "
+                + allowed);
+    }
+
+    private static String nonEmpty(RawConfig raw, String key) throws ConfigException {
+        String v = raw.get(key).value();
+        if (v.isEmpty()) {
+            throw invalid(raw, key, "set (it is required here)");
+        }
+        return v;
+    }
+
+    private static int port(RawConfig raw, String key) throws ConfigException {
+        try {
+            int p = Integer.parseInt(raw.get(key).value());
+            if (p >= 1 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(raw, key, "a port number from 1 to 65535");
+    }
+
+    private static boolean bool(RawConfig raw, String key) throws ConfigException {
+        return switch (raw.get(key).value().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(raw, key, "true or false");
+        };
+    }
+
+    private static String oneOf(RawConfig raw, String key, Set<String> allowed) throws ConfigException {
+        String v = raw.get(key).value().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw invalid(raw, key, "one of " + new java.util.TreeSet<>(allowed));
+        }
+        return v;
+    }
+
+    private static Path path(RawConfig raw, String key, Path fallback) throws ConfigException {
+        String v = raw.get(key).value();
+        if (v.isEmpty()) {
+            if (fallback == null) {
+                throw invalid(raw, key, "a directory path");
+            }
+            return fallback;
+        }
+        try {
+            return Path.of(v).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw invalid(raw, key, "a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    private static URI uri(RawConfig raw, String key) throws ConfigException {
+        String v = nonEmpty(raw, key);
+        try {
+            URI u = URI.create(v);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return u;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw invalid(raw, key, "an http:// or https:// URL with a host");
+    }
+
+    private static String bucket(RawConfig raw) throws ConfigException {
+        String v = nonEmpty(raw, "blobs.s3.bucket");
+        if (!v.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw invalid(raw, "blobs.s3.bucket", "an S3 bucket name: 3-63 characters a-z 0-9 . -");
+        }
+        return v;
+    }
+}

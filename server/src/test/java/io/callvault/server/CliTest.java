@@ -1,0 +1,145 @@
+package io.callvault.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callvault.core.AudioEncoding;
+import io.callvault.core.AudioFormat;
+import io.callvault.vault.wav.WavWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end, in-process, on embedded defaults (SQLite + files) in a temp data directory. */
+class CliTest {
+    @TempDir
+    Path dir;
+    Path config;
+    Path data;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data = dir.resolve("data");
+        config = dir.resolve("callvault.properties");
+        Files.writeString(config, "data_dir = " + data + "\n");
+    }
+
+    Result run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            String[] all = Arrays.copyOf(args, args.length + 2);
+            all[args.length] = "--config";
+            all[args.length + 1] = config.toString();
+            int exit = Main.run(all);
+            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private Path wav(AudioFormat fmt, double seconds) throws Exception {
+        byte[] audio = TestAudio.slice(new AudioFormat(AudioEncoding.PCM_S16LE, 8000, 1), 0,
+                (int) (fmt.bytesPerSecond() * seconds));
+        Path file = dir.resolve("in-" + fmt.sampleRate() + "-" + fmt.channels() + ".wav");
+        Files.write(file, concat(WavWriter.header(fmt, audio.length), audio));
+        return file;
+    }
+
+    @Test
+    void importListShowExportDelete_roundTrip() throws Exception {
+        Path in = wav(AudioFormat.STEREO_16K, 2.0);
+        Result imp = run("import", in.toString(), "--caller", "+14155550123", "--callee", "+442071838750",
+                "--started-at", "2026-11-30T09:15:00Z", "--direction", "out", "--agent", "alice", "--tag", "purpose=qa");
+        assertThat(imp.exit()).as(imp.err()).isZero();
+        String id = imp.out().strip();
+        assertThat(id).matches("[0-9a-f-]{36}");
+
+        Result list = run("recordings", "list", "--party", "+442071838750");
+        assertThat(list.out()).contains(id).contains("+14155550123").contains("purpose=qa").contains("0:00:02.0");
+        assertThat(run("recordings", "list", "--party", "+15550000000").out()).doesNotContain(id);
+        assertThat(run("recordings", "list", "--tag", "purpose=qa", "--since", "2026-11-30", "--json").out())
+                .contains("\"id\" : \"" + id + "\"");
+        assertThat(run("recordings", "list", "--until", "2026-11-30T09:00:00Z").out()).doesNotContain(id);
+
+        Result show = run("recordings", "show", id, "--json");
+        assertThat(show.out()).contains("\"sha256\"").contains("\"state\" : \"sealed\"").contains("\"keyId\" : \"kek-");
+
+        Path out = dir.resolve("out.wav");
+        Result exp = run("recordings", "export", id, "--out", out.toString());
+        assertThat(exp.exit()).as(exp.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(in));
+
+        Result del = run("recordings", "delete", id, "--reason", "test over");
+        assertThat(del.exit()).as(del.err()).isZero();
+        assertThat(run("recordings", "list").out()).doesNotContain(id);
+        Result gone = run("recordings", "show", id);
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err()).contains("deleted").contains("test over");
+    }
+
+    @Test
+    void badImports_areRefusedWithOneLine_exit2_andStoreNothing() throws Exception {
+        Path notWav = dir.resolve("notes.txt");
+        Files.writeString(notWav, "hello");
+        Path good = wav(AudioFormat.STEREO_8K, 1.0);
+        Path truncated = dir.resolve("truncated.wav");
+        Files.write(truncated, Arrays.copyOf(Files.readAllBytes(good), 30));
+
+        for (String[] args : new String[][] {
+                {"import", notWav.toString(), "--caller", "+14155550123", "--callee", "+14155550124"},
+                {"import", truncated.toString(), "--caller", "+14155550123", "--callee", "+14155550124"},
+                {"import", good.toString(), "--caller", "0044 20 7183", "--callee", "+14155550124"},
+                {"import", good.toString(), "--caller", "+14155550123", "--callee", "+14155550124", "--started-at", "yesterday"},
+                {"import", good.toString(), "--caller", "+14155550123", "--callee", "+14155550124", "--direction", "sideways"},
+                {"import", dir.resolve("missing.wav").toString(), "--caller", "+14155550123", "--callee", "+14155550124"}}) {
+            Result r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith("callvault: ").doesNotContain("\n").doesNotContain("Exception");
+        }
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void rotateKeys_keepsImportedRecordingsExportable() throws Exception {
+        Path in = wav(AudioFormat.STEREO_8K, 1.0);
+        String id = run("import", in.toString(), "--caller", "+14155550123", "--callee", "+14155550124").out().strip();
+        Result rot = run("keys", "rotate");
+        assertThat(rot.exit()).as(rot.err()).isZero();
+        assertThat(rot.out()).contains("1 data key(s) re-wrapped");
+        Path out = dir.resolve("after-rotation.wav");
+        assertThat(run("recordings", "export", id, "--out", out.toString()).exit()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(in));
+        assertThat(run("keys", "status").out()).contains("primary, 1 data key(s)").contains("0 data key(s)");
+    }
+
+    @Test
+    void invalidSetting_namesKeyValueOriginAndWhatIsAllowed() throws Exception {
+        Files.writeString(config, "data_dir = " + data + "\nhttp.port = eighty\n");
+        Result r = run("config", "show");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("http.port").contains("'eighty'").contains(config.toString())
+                .contains("1 to 65535");
+        Files.writeString(config, "data_dir = " + data + "\nhtp.port = 80\n");
+        assertThat(run("config", "show").err()).contains("unknown setting(s) [htp.port]");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
