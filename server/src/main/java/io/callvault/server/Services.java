@@ -3,7 +3,7 @@ package io.callvault.server;
 import io.callvault.server.config.ServerConfig;
 import io.callvault.store.fs.FileBlobStore;
 import io.callvault.store.s3.S3BlobStore;
-import io.callvault.store.s3.S3Settings;
+import io.callvault.store.s3.S3Config;
 import io.callvault.store.sql.SqlCatalog;
 import io.callvault.vault.Vault;
 import io.callvault.vault.VaultException;
@@ -79,8 +79,9 @@ public final class Services {
         try {
             if (config.blobs().store().equals("s3")) {
                 ServerConfig.S3 s = config.blobs().s3();
-                return new S3BlobStore(new S3Settings(s.endpoint(), s.region(), s.bucket(), s.accessKey(),
-                        s.secretKey(), s.pathStyle(), config.dataDir().resolve("s3-spool"), s.createBucket()));
+                return S3BlobStore.connect(S3Config.of(s.endpoint(), s.region(), s.bucket(), s.accessKey(),
+                        s.secretKey(), s.pathStyle(), config.dataDir().resolve("s3-spool"))
+                        .withCreateBucketIfMissing(s.createBucket()));
             }
             return new FileBlobStore(config.blobs().fsDir());
         } catch (IOException e) {

@@ -33,7 +33,7 @@ class KillDuringRecordingIT {
         try (ServerProcess p = ServerProcess.start(Map.of(), RecordingProcessMain.class.getName(), config.toString())) {
             id = RecordingId.parse(p.await("RECORDING ", 60).substring("RECORDING ".length()));
             p.await("SYNCED 96000", 60); // three seconds of audio are durable
-            synced = Long.parseLong(p.await("SYNCED ", 10).substring("SYNCED ".length()));
+            synced = Long.parseLong(p.awaitLast("SYNCED ", 10).substring("SYNCED ".length()));
             p.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no seal
             assertThat(p.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(p.process.exitValue()).isEqualTo(137);

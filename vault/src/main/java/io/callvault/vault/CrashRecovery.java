@@ -4,6 +4,7 @@ import com.google.crypto.tink.StreamingAead;
 import io.callvault.core.RecordingId;
 import io.callvault.vault.crypto.DataKey;
 import io.callvault.vault.crypto.OffsetChannel;
+import io.callvault.vault.crypto.TailPaddedChannel;
 import io.callvault.vault.format.RecordingHeader;
 import io.callvault.vault.spi.BlobNotFoundException;
 import io.callvault.vault.spi.BlobSink;
@@ -43,6 +44,8 @@ public final class CrashRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(CrashRecovery.class);
     static final String ACTOR = "system:recovery";
     private static final int READ_STEP = 4096;
+    /** Fake tail for torn streams: longer than a GCM tag, far shorter than a segment. */
+    private static final int TORN_TAIL = 64;
 
     /** What recovery did, for the log and for 'vault check'. */
     public record Report(List<RecordingId> interrupted, List<RecordingId> completed, List<RecordingId> removed,
@@ -128,8 +131,11 @@ public final class CrashRecovery {
                 return Outcome.REMOVED;
             }
             StreamingAead aead = dek.streamingAead();
-            SeekableByteChannel plain = aead.newSeekableDecryptingChannel(
-                    new OffsetChannel(blob, RecordingHeader.LENGTH), header.associatedData());
+            SeekableByteChannel ciphertext = new OffsetChannel(blob, RecordingHeader.LENGTH);
+            if (!committed) {
+                ciphertext = new TailPaddedChannel(ciphertext, TORN_TAIL);
+            }
+            SeekableByteChannel plain = aead.newSeekableDecryptingChannel(ciphertext, header.associatedData());
             BlobSink sink = vault.blobs().create(newKey);
             WritableByteChannel cipher = Vault.openCipher(dek, header, sink);
             MessageDigest sha = Digests.sha256();

@@ -27,9 +27,6 @@ public final class ServeCommand implements Callable<Integer> {
         new CrashRecovery(vault).recover();
         new IntegrityCheck(vault).run(true);
         HttpServer http = HttpServer.start(config.http(), vault);
-        LOG.info("callvault serving: data {}, catalog {}, blobs {}, {}; HTTP on http://{}:{}", config.dataDir(),
-                vault.catalog().describe(), vault.blobs().describe(), vault.keys().describe(), config.http().bind(),
-                http.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
@@ -41,6 +38,10 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
             LOG.info("Stopped");
         }, "callvault-shutdown"));
+        // logged after the hook is in place, so a SIGTERM right after this line still stops cleanly
+        LOG.info("callvault serving: data {}, catalog {}, blobs {}, {}; HTTP on http://{}:{}", config.dataDir(),
+                vault.catalog().describe(), vault.blobs().describe(), vault.keys().describe(), config.http().bind(),
+                http.port());
         stopped.await();
         return 0;
     }

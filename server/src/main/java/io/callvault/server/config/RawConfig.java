@@ -34,7 +34,10 @@ public final class RawConfig {
 
     public static RawConfig load(Path file, Map<String, String> env) throws ConfigException {
         Map<String, Value> values = new TreeMap<>();
-        defaults().forEach((k, v) -> values.put(k, new Value(v, "defaults")));
+        Properties defaults = defaults();
+        for (String k : defaults.stringPropertyNames()) {
+            values.put(k, new Value(defaults.getProperty(k), "defaults"));
+        }
         if (file != null) {
             Properties p = readFile(file);
             Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
