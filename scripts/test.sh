@@ -12,3 +12,6 @@ eval "$(bash scripts/start-postgres.sh "${CALLVAULT_TEST_PG_DIR:-/tmp/callvault-
 export CALLVAULT_TEST_PG_URL CALLVAULT_TEST_PG_USER CALLVAULT_TEST_PG_PASSWORD
 
 ./mvnw -B -ntp verify "$@"
+
+# The README's first command, as a user runs it (uses the jar `verify` just built).
+bash scripts/smoke-serve.sh
