@@ -92,6 +92,32 @@ class CliTest {
     }
 
     @Test
+    void afterImport_noFileUnderTheDataDirectoryHoldsAnyRunOfTheAudio() throws Exception {
+        Path in = wav(AudioFormat.STEREO_8K, 3.0);
+        byte[] wav = Files.readAllBytes(in);
+        assertThat(run("import", in.toString(), "--caller", "+14155550123", "--callee", "+14155550124").exit()).isZero();
+
+        java.util.Set<Long> windows = new java.util.HashSet<>();
+        java.nio.ByteBuffer audio = java.nio.ByteBuffer.wrap(wav, 44, wav.length - 44).slice();
+        for (int i = 0; i + 8 <= audio.capacity(); i += 2) {
+            windows.add(audio.getLong(i));
+        }
+        java.util.List<Path> files;
+        try (var walk = Files.walk(data)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).anyMatch(f -> f.toString().endsWith(".cvr")).anyMatch(f -> f.endsWith("catalog.db"));
+        for (Path file : files) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+            for (int i = 0; i + 8 <= bytes.capacity(); i++) {
+                if (windows.contains(bytes.getLong(i))) {
+                    throw new AssertionError(file + " holds an 8-byte run of the imported audio at offset " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void badImports_areRefusedWithOneLine_exit2_andStoreNothing() throws Exception {
         Path notWav = dir.resolve("notes.txt");
         Files.writeString(notWav, "hello");
