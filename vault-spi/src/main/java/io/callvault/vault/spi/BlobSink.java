@@ -8,6 +8,10 @@ import java.nio.channels.WritableByteChannel;
  * {@link #commit()} or {@link #abort()}. {@code close()} only ends writing; it neither publishes nor
  * discards, so a stream that closes its underlying channel (as Tink's encrypting channel does) leaves the
  * decision to the owner. Not thread-safe.
+ *
+ * <p>Also held by every store: {@code close()} syncs; {@code write} after {@code close} fails;
+ * {@code abort()} after {@code commit()} does nothing; a commit after the key was deleted or replaced by
+ * a newer writer fails and publishes nothing, so a late writer cannot undo an erasure.
  */
 public interface BlobSink extends WritableByteChannel {
 
