@@ -55,6 +55,10 @@ public final class Services {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")));
             }
+            if (!PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)).endsWith("------")) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("Data directory {} can be read by other "
+                        + "users; run 'chmod 700 {}' (it holds the catalog, the keyring and the recordings)", dir, dir);
+            }
             if (!Files.isWritable(dir)) {
                 throw new VaultException("data directory " + dir + " is not writable by this user; fix its owner or "
                         + "point data_dir (CALLVAULT_DATA_DIR) elsewhere");

@@ -93,6 +93,13 @@ class WavImporterTest {
     }
 
     @Test
+    void shortTextFile_isCalledNotAWav() throws Exception {
+        VaultFixture f = new VaultFixture(dir);
+        assertThatThrownBy(() -> importBytes(f, "host1\n".getBytes())).isInstanceOf(InvalidWavException.class)
+                .hasMessageStartingWith("not a WAV file");
+    }
+
+    @Test
     void dataShorterThanDeclared_onAStreamOfUnknownSize_leavesOnlyATombstone() throws Exception {
         VaultFixture f = new VaultFixture(dir);
         byte[] wav = Arrays.copyOf(concat(WavWriter.header(AudioFormat.STEREO_8K, 80000), new byte[80000]), 40000);

@@ -28,8 +28,14 @@ public record WavHeader(AudioFormat format, long dataLength) {
      *                  that claims more bytes than exist before anything is stored
      */
     public static WavHeader read(InputStream in, long totalSize) throws InvalidWavException, IOException {
-        byte[] riff = readFully(in, 12, "the RIFF header");
-        if (!ascii(riff, 0).equals("RIFF") || !ascii(riff, 8).equals("WAVE")) {
+        byte[] riff = in.readNBytes(12);
+        if (riff.length < 4 || !ascii(riff, 0).equals("RIFF")) {
+            throw new InvalidWavException("not a WAV file (it does not start with a RIFF/WAVE header)");
+        }
+        if (riff.length < 12) {
+            throw new InvalidWavException("truncated WAV header (input ends inside the RIFF header)");
+        }
+        if (!ascii(riff, 8).equals("WAVE")) {
             throw new InvalidWavException("not a WAV file (it does not start with a RIFF/WAVE header)");
         }
         long consumed = 12;
