@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callvault.core.AudioEncoding;
 import io.callvault.core.AudioFormat;
 import io.callvault.vault.wav.WavWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,9 +19,6 @@ class CliTest {
     Path config;
     Path data;
 
-    record Result(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         data = dir.resolve("data");
@@ -32,23 +26,8 @@ class CliTest {
         Files.writeString(config, "data_dir = " + data + "\n");
     }
 
-    Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            String[] all = Arrays.copyOf(args, args.length + 2);
-            all[args.length] = "--config";
-            all[args.length + 1] = config.toString();
-            int exit = Main.run(all);
-            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    Cli.Result run(String... args) {
+        return new Cli(config).run(args);
     }
 
     private Path wav(AudioFormat fmt, double seconds) throws Exception {
@@ -62,31 +41,31 @@ class CliTest {
     @Test
     void importListShowExportDelete_roundTrip() throws Exception {
         Path in = wav(AudioFormat.STEREO_16K, 2.0);
-        Result imp = run("import", in.toString(), "--caller", "+14155550123", "--callee", "+442071838750",
+        Cli.Result imp = run("import", in.toString(), "--caller", "+14155550123", "--callee", "+442071838750",
                 "--started-at", "2026-11-30T09:15:00Z", "--direction", "out", "--agent", "alice", "--tag", "purpose=qa");
         assertThat(imp.exit()).as(imp.err()).isZero();
         String id = imp.out().strip();
         assertThat(id).matches("[0-9a-f-]{36}");
 
-        Result list = run("recordings", "list", "--party", "+442071838750");
+        Cli.Result list = run("recordings", "list", "--party", "+442071838750");
         assertThat(list.out()).contains(id).contains("+14155550123").contains("purpose=qa").contains("0:00:02.0");
         assertThat(run("recordings", "list", "--party", "+15550000000").out()).doesNotContain(id);
         assertThat(run("recordings", "list", "--tag", "purpose=qa", "--since", "2026-11-30", "--json").out())
                 .contains("\"id\" : \"" + id + "\"");
         assertThat(run("recordings", "list", "--until", "2026-11-30T09:00:00Z").out()).doesNotContain(id);
 
-        Result show = run("recordings", "show", id, "--json");
+        Cli.Result show = run("recordings", "show", id, "--json");
         assertThat(show.out()).contains("\"sha256\"").contains("\"state\" : \"sealed\"").contains("\"keyId\" : \"kek-");
 
         Path out = dir.resolve("out.wav");
-        Result exp = run("recordings", "export", id, "--out", out.toString());
+        Cli.Result exp = run("recordings", "export", id, "--out", out.toString());
         assertThat(exp.exit()).as(exp.err()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(in));
 
-        Result del = run("recordings", "delete", id, "--reason", "test over");
+        Cli.Result del = run("recordings", "delete", id, "--reason", "test over");
         assertThat(del.exit()).as(del.err()).isZero();
         assertThat(run("recordings", "list").out()).doesNotContain(id);
-        Result gone = run("recordings", "show", id);
+        Cli.Result gone = run("recordings", "show", id);
         assertThat(gone.exit()).isEqualTo(1);
         assertThat(gone.err()).contains("deleted").contains("test over");
     }
@@ -132,7 +111,7 @@ class CliTest {
                 {"import", good.toString(), "--caller", "+14155550123", "--callee", "+14155550124", "--started-at", "yesterday"},
                 {"import", good.toString(), "--caller", "+14155550123", "--callee", "+14155550124", "--direction", "sideways"},
                 {"import", dir.resolve("missing.wav").toString(), "--caller", "+14155550123", "--callee", "+14155550124"}}) {
-            Result r = run(args);
+            Cli.Result r = run(args);
             assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err().strip()).startsWith("callvault: ").doesNotContain("\n").doesNotContain("Exception");
         }
@@ -143,7 +122,7 @@ class CliTest {
     void rotateKeys_keepsImportedRecordingsExportable() throws Exception {
         Path in = wav(AudioFormat.STEREO_8K, 1.0);
         String id = run("import", in.toString(), "--caller", "+14155550123", "--callee", "+14155550124").out().strip();
-        Result rot = run("keys", "rotate");
+        Cli.Result rot = run("keys", "rotate");
         assertThat(rot.exit()).as(rot.err()).isZero();
         assertThat(rot.out()).contains("1 data key(s) re-wrapped");
         Path out = dir.resolve("after-rotation.wav");
@@ -155,7 +134,7 @@ class CliTest {
     @Test
     void invalidSetting_namesKeyValueOriginAndWhatIsAllowed() throws Exception {
         Files.writeString(config, "data_dir = " + data + "\nhttp.port = eighty\n");
-        Result r = run("config", "show");
+        Cli.Result r = run("config", "show");
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("http.port").contains("'eighty'").contains(config.toString())
                 .contains("1 to 65535");

@@ -1,5 +1,7 @@
 package io.callvault.store.s3;
 
+import io.callvault.testkit.S3ProxyProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

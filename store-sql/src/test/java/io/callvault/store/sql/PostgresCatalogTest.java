@@ -1,5 +1,7 @@
 package io.callvault.store.sql;
 
+import io.callvault.testkit.PgTestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callvault.testkit.CatalogContract;

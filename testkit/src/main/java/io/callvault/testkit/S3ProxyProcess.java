@@ -1,4 +1,4 @@
-package io.callvault.store.s3;
+package io.callvault.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real s3proxy server (in-memory backend, AWS v2/v4 signatures) in a child JVM on 127.0.0.1, for the
- * tests of one class. The jar is copied to {@code target/s3proxy/} by maven-dependency-plugin in
- * generate-test-resources; the child runs on the test JVM's own java. Its output goes to a log file that
+ * tests of one class. Each module that uses it copies the jar to {@code target/s3proxy/} with
+ * maven-dependency-plugin in generate-test-resources (execution {@code copy-s3proxy}); the child runs on the test JVM's own java. Its output goes to a log file that
  * failures quote.
  */
-final class S3ProxyProcess implements AutoCloseable {
+public final class S3ProxyProcess implements AutoCloseable {
 
-    static final String IDENTITY = "callvault-test";
-    static final String CREDENTIAL = "callvault-test-secret";
+    public static final String IDENTITY = "callvault-test";
+    public static final String CREDENTIAL = "callvault-test-secret";
     private static final Path JAR = Path.of("target", "s3proxy", "s3proxy.jar");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int ATTEMPTS = 3;
@@ -37,10 +37,10 @@ final class S3ProxyProcess implements AutoCloseable {
     }
 
     /** Starts s3proxy, its config and log under {@code workDir}; returns when it accepts connections. */
-    static S3ProxyProcess start(Path workDir) throws IOException, InterruptedException {
+    public static S3ProxyProcess start(Path workDir) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; run the tests through Maven"
-                    + " (./mvnw test -pl store-s3), whose generate-test-resources phase copies it");
+                    + " (./mvnw test -pl MODULE), whose generate-test-resources phase copies it");
         }
         Path log = workDir.resolve("s3proxy.log");
         // A free port can be taken between probing and binding; s3proxy then exits and we try another.
@@ -62,7 +62,7 @@ final class S3ProxyProcess implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
@@ -132,7 +132,7 @@ final class S3ProxyProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.callvault.store.sql;
+package io.callvault.testkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,14 +12,14 @@ import java.util.Random;
  * {@code _PASSWORD} (scripts/start-postgres.sh prints them). Each test gets a schema of its own, so tests
  * never see each other's rows.
  */
-record PgTestDatabase(String url, String user, String password) {
+public record PgTestDatabase(String url, String user, String password) {
     private static final Random NAMES = new Random();
 
     /**
      * @throws IllegalStateException if the variables are unset: these tests must fail, not skip, when
      *                               there is no server, or a missing PostgreSQL would pass unnoticed
      */
-    static PgTestDatabase fromEnvironment() {
+    public static PgTestDatabase fromEnvironment() {
         String url = System.getenv("CALLVAULT_TEST_PG_URL");
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("CALLVAULT_TEST_PG_URL is not set, and the PostgreSQL catalog tests "
@@ -40,7 +40,7 @@ record PgTestDatabase(String url, String user, String password) {
     }
 
     /** Creates an empty schema with a random name and returns the name. */
-    String createSchema() throws SQLException {
+    public String createSchema() throws SQLException {
         byte[] suffix = new byte[6];
         synchronized (NAMES) {
             NAMES.nextBytes(suffix);
@@ -50,12 +50,12 @@ record PgTestDatabase(String url, String user, String password) {
         return schema;
     }
 
-    void dropSchema(String schema) throws SQLException {
+    public void dropSchema(String schema) throws SQLException {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
     /** The URL with {@code currentSchema} set, so the catalog and its migrations live in that schema. */
-    String urlFor(String schema) {
+    public String urlFor(String schema) {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
