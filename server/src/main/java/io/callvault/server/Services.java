@@ -69,6 +69,15 @@ public final class Services {
         }
     }
 
+    /**
+     * Opens only the catalog database, for commands that manage extensions and need no keys. The caller
+     * closes it; {@link SqlCatalog#directory()} is valid until then.
+     */
+    public static SqlCatalog openCatalogOnly(ServerConfig config) throws VaultException {
+        createDataDir(config.dataDir());
+        return (SqlCatalog) openCatalog(config);
+    }
+
     private static Catalog openCatalog(ServerConfig config) throws VaultException {
         try {
             ServerConfig.Catalog c = config.catalog();

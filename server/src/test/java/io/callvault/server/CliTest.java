@@ -132,6 +132,28 @@ class CliTest {
     }
 
     @Test
+    void extensions_addListRemove_neverShowingThePassword() throws Exception {
+        Cli.Result add = run("extension", "add", "201", "--name", "Alice", "--location", "US-CA", "--flag", "pci",
+                "--generate-password");
+        assertThat(add.exit()).as(add.err()).isZero();
+        String password = add.out().lines().filter(l -> l.startsWith("password: ")).findFirst().orElseThrow()
+                .substring("password: ".length());
+        assertThat(password).hasSize(20);
+        Cli.Result list = run("extension", "list");
+        assertThat(list.out()).contains("201").contains("Alice").contains("US-CA").contains("pci")
+                .doesNotContain(password);
+        try (var catalog = Services.openCatalogOnly(io.callvault.server.config.ServerConfig.load(config, java.util.Map.of()))) {
+            var e = catalog.directory().extension("201").orElseThrow();
+            assertThat(e.ha1Md5()).isEqualTo(io.callvault.server.directory.DigestCredentials.ha1("MD5", "201",
+                    "callvault", password));
+        }
+        assertThat(run("extension", "add", "202", "--location", "California", "--generate-password").exit()).isEqualTo(2);
+        assertThat(run("extension", "remove", "201").exit()).isZero();
+        assertThat(run("extension", "remove", "201").exit()).isEqualTo(2);
+        assertThat(run("extension", "list").out()).doesNotContain("Alice");
+    }
+
+    @Test
     void invalidSetting_namesKeyValueOriginAndWhatIsAllowed() throws Exception {
         Files.writeString(config, "data_dir = " + data + "\nhttp.port = eighty\n");
         Cli.Result r = run("config", "show");

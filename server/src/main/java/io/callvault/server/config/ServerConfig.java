@@ -16,7 +16,7 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Bl
     public record Http(String bind, int port) {
     }
 
-    public record Sip(int port) {
+    public record Sip(int port, String realm) {
     }
 
     /** Empty url means the embedded SQLite catalog. */
@@ -53,7 +53,7 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Bl
     public static ServerConfig from(RawConfig raw) throws ConfigException {
         Path dataDir = path(raw, "data_dir", null);
         Http http = new Http(nonEmpty(raw, "http.bind"), port(raw, "http.port"));
-        Sip sip = new Sip(port(raw, "sip.port"));
+        Sip sip = new Sip(port(raw, "sip.port"), realm(raw));
         String url = raw.get("catalog.url").value();
         if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
             throw invalid(raw, "catalog.url", "empty (embedded SQLite) or a PostgreSQL JDBC URL starting with "
@@ -144,6 +144,14 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Bl
             // reported below
         }
         throw invalid(raw, key, "an http:// or https:// URL with a host");
+    }
+
+    private static String realm(RawConfig raw) throws ConfigException {
+        String v = nonEmpty(raw, "sip.realm");
+        if (!v.matches("[A-Za-z0-9.-]{1,64}")) {
+            throw invalid(raw, "sip.realm", "1-64 characters of letters, digits, '.' and '-'");
+        }
+        return v;
     }
 
     private static String bucket(RawConfig raw) throws ConfigException {

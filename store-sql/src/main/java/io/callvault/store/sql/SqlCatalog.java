@@ -53,10 +53,18 @@ public final class SqlCatalog implements Catalog {
     private final HikariDataSource pool;
     private final Transactions tx;
 
+    private final SqlDirectory directory;
+
     private SqlCatalog(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
         this.pool = pool;
         this.tx = new Transactions(pool, dialect.describe());
+        this.directory = new SqlDirectory(tx);
+    }
+
+    /** The extensions directory in the same database; valid until this catalog is closed. */
+    public io.callvault.vault.spi.Directory directory() {
+        return directory;
     }
 
     /**
