@@ -78,6 +78,11 @@ public final class Services {
         return (SqlCatalog) openCatalog(config);
     }
 
+    /** The extensions directory kept in the vault's catalog database. */
+    public static io.callvault.vault.spi.Directory directory(Vault vault) {
+        return ((SqlCatalog) vault.catalog()).directory();
+    }
+
     private static Catalog openCatalog(ServerConfig config) throws VaultException {
         try {
             ServerConfig.Catalog c = config.catalog();

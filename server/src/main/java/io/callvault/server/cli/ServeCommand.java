@@ -1,7 +1,9 @@
 package io.callvault.server.cli;
 
 import io.callvault.server.config.ServerConfig;
+import io.callvault.server.Services;
 import io.callvault.server.http.HttpServer;
+import io.callvault.server.sip.SipServer;
 import io.callvault.vault.CrashRecovery;
 import io.callvault.vault.IntegrityCheck;
 import io.callvault.vault.Vault;
@@ -26,11 +28,12 @@ public final class ServeCommand implements Callable<Integer> {
         Vault vault = options.openVault();
         new CrashRecovery(vault).recover();
         new IntegrityCheck(vault).run(true);
+        SipServer sip = SipServer.start(config, vault, Services.directory(vault));
         HttpServer http = HttpServer.start(config.http(), vault);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
-            try (vault; http) {
+            try (vault; sip; http) {
                 LOG.debug("closing HTTP and vault");
             } catch (Exception e) {
                 LOG.warn("Error while stopping: {}", e.toString());

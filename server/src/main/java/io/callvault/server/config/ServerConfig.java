@@ -10,13 +10,17 @@ import java.util.Set;
  * The typed, validated configuration, one record per feature. Built once at start from {@link RawConfig};
  * immutable afterwards.
  */
-public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Blobs blobs, Keys keys,
+public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalog catalog, Blobs blobs, Keys keys,
                            String logLevel) {
 
     public record Http(String bind, int port) {
     }
 
-    public record Sip(int port, String realm) {
+    /** @param digestAlgorithms RFC 8760 algorithm tokens in challenge order, e.g. [MD5, SHA-256] */
+    public record Sip(String bind, int port, String realm, java.util.List<String> digestAlgorithms) {
+    }
+
+    public record Media(String bind, int portMin, int portMax) {
     }
 
     /** Empty url means the embedded SQLite catalog. */
@@ -53,7 +57,16 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Bl
     public static ServerConfig from(RawConfig raw) throws ConfigException {
         Path dataDir = path(raw, "data_dir", null);
         Http http = new Http(nonEmpty(raw, "http.bind"), port(raw, "http.port"));
-        Sip sip = new Sip(port(raw, "sip.port"), realm(raw));
+        Sip sip = new Sip(address(raw, "sip.bind"), port(raw, "sip.port"), realm(raw), digestAlgorithms(raw));
+        int min = port(raw, "media.port_min");
+        int max = port(raw, "media.port_max");
+        if (min < 1024) {
+            throw invalid(raw, "media.port_min", "a port from 1024 to 65534");
+        }
+        if (max <= min + 2) {
+            throw invalid(raw, "media.port_max", "larger than media.port_min (" + min + ") by at least 3");
+        }
+        Media media = new Media(address(raw, "media.bind"), min, max);
         String url = raw.get("catalog.url").value();
         if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
             throw invalid(raw, "catalog.url", "empty (embedded SQLite) or a PostgreSQL JDBC URL starting with "
@@ -72,7 +85,7 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Bl
                 path(raw, "keys.master_key_file", dataDir.resolve("master.key")),
                 bool(raw, "keys.generate_master_key"));
         String level = oneOf(raw, "log.level", Set.of("error", "warn", "info", "debug", "trace"));
-        return new ServerConfig(dataDir, http, sip, catalog, blobs, keys, level);
+        return new ServerConfig(dataDir, http, sip, media, catalog, blobs, keys, level);
     }
 
     private static ConfigException invalid(RawConfig raw, String key, String allowed) {
@@ -144,6 +157,24 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Catalog catalog, Bl
             // reported below
         }
         throw invalid(raw, key, "an http:// or https:// URL with a host");
+    }
+
+    private static String address(RawConfig raw, String key) throws ConfigException {
+        String v = nonEmpty(raw, key);
+        if (!v.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || v.equals("0.0.0.0")) {
+            throw invalid(raw, key, "an IPv4 address of this machine that phones can reach (not 0.0.0.0)");
+        }
+        return v;
+    }
+
+    private static java.util.List<String> digestAlgorithms(RawConfig raw) throws ConfigException {
+        java.util.List<String> list = java.util.Arrays.stream(raw.get("sip.digest_algorithms").value().split(","))
+                .map(String::strip).map(a -> a.toUpperCase(Locale.ROOT)).toList();
+        if (list.isEmpty() || list.stream().anyMatch(a -> !a.equals("MD5") && !a.equals("SHA-256"))
+                || list.stream().distinct().count() != list.size()) {
+            throw invalid(raw, "sip.digest_algorithms", "MD5 and/or SHA-256, comma-separated, each once");
+        }
+        return list;
     }
 
     private static String realm(RawConfig raw) throws ConfigException {

@@ -1,0 +1,108 @@
+package io.callvault.server.sip;
+
+import io.callvault.core.AudioFormat;
+import io.callvault.core.Direction;
+import io.callvault.core.PhoneNumber;
+import io.callvault.sip.b2bua.MediaAnchor;
+import io.callvault.media.record.FrameSink;
+import io.callvault.vault.NewRecording;
+import io.callvault.vault.RecordingWriter;
+import io.callvault.vault.Vault;
+import io.callvault.vault.spi.Party;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the recorder's frames off the relay thread (a copy into a queue) and streams them into the vault
+ * on a virtual thread of its own, so encryption and fsync never stall packet forwarding. The queue is
+ * bounded at about a minute of audio; if storage falls that far behind, frames are dropped and counted
+ * rather than letting memory grow.
+ */
+final class VaultFrameSink implements FrameSink {
+    private static final Logger LOG = LoggerFactory.getLogger(VaultFrameSink.class);
+    private static final byte[] END = new byte[0];
+    private static final int MAX_QUEUED = 3000; // 20 ms frames: one minute
+
+    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private final RecordingWriter writer;
+    private final String label;
+    private final Thread thread;
+    private volatile long dropped;
+    private volatile Exception failure;
+
+    private VaultFrameSink(RecordingWriter writer, String label) {
+        this.writer = writer;
+        this.label = label;
+        this.thread = Thread.ofVirtual().name("rec-" + label).start(this::drain);
+    }
+
+    static VaultFrameSink start(Vault vault, MediaAnchor.Participants p, Instant answeredAt) throws Exception {
+        PhoneNumber caller = PhoneNumber.of(p.caller());
+        PhoneNumber callee = PhoneNumber.of(p.callee());
+        Direction direction = caller.isExtension() && callee.isExtension() ? Direction.INTERNAL
+                : caller.isExtension() ? Direction.OUT : Direction.IN;
+        String agent = caller.isExtension() ? p.caller() : callee.isExtension() ? p.callee() : null;
+        NewRecording meta = new NewRecording(p.callId(), new Party(caller, blankToNull(p.callerName())),
+                new Party(callee, blankToNull(p.calleeName())), direction, agent, answeredAt, AudioFormat.STEREO_8K,
+                Map.of());
+        RecordingWriter writer = vault.startRecording(meta, Vault.SyncPolicy.EVERY_SECOND);
+        LOG.info("{}: recording {} started", p.label(), writer.id());
+        return new VaultFrameSink(writer, p.label());
+    }
+
+    @Override
+    public void write(ByteBuffer frames) {
+        byte[] copy = new byte[frames.remaining()];
+        frames.get(copy);
+        if (!queue.offer(copy)) {
+            dropped++;
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                byte[] frames = queue.take();
+                if (frames == END) {
+                    return;
+                }
+                if (failure == null) {
+                    writer.write(frames, 0, frames.length);
+                }
+            }
+        } catch (Exception e) {
+            failure = e;
+            LOG.error("{}: recording {} failed while writing: {}", label, writer.id(), e.toString());
+        }
+    }
+
+    /** Writes what is queued, then seals the recording. Called once, when the call ends. */
+    void seal() {
+        try {
+            queue.put(END);
+            if (!thread.join(java.time.Duration.ofSeconds(30))) {
+                LOG.error("{}: recording {} is still writing after 30 s; it will be recovered at the next start",
+                        label, writer.id());
+                return;
+            }
+            if (failure != null) {
+                writer.abort("recording failed: " + failure.getMessage(), "system:recorder");
+                return;
+            }
+            var row = writer.seal();
+            LOG.info("{}: recording {} sealed ({} ms{})", label, row.id(), row.durationMillis(),
+                    dropped > 0 ? ", " + dropped + " frames dropped because storage fell behind" : "");
+        } catch (Exception e) {
+            LOG.error("{}: recording {} could not be sealed: {}", label, writer.id(), e.toString());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+}

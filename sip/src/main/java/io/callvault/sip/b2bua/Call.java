@@ -1,0 +1,72 @@
+package io.callvault.sip.b2bua;
+
+import io.callvault.core.time.Scheduler;
+import io.callvault.sdp.SessionDescription;
+import io.callvault.sip.message.SipRequest;
+import io.callvault.sip.message.SipResponse;
+import io.callvault.sip.transaction.ClientTransaction;
+import io.callvault.sip.transaction.ServerTransaction;
+import java.time.Instant;
+
+/**
+ * One call through the B2BUA: the caller's dialog (we are its UAS), the callee's dialog (we are its UAC),
+ * the media session and what the call record needs. All fields are guarded by {@code this}: every event
+ * of a call (responses, requests from either side, timers) runs under that lock.
+ */
+final class Call {
+    enum State { CALLING, EARLY, ANSWERED, CONFIRMED, ENDED }
+
+    final String label;
+    final ServerTransaction callerInvite;
+    final SipRequest callerRequest;
+    final Leg caller;
+    Leg callee;
+    SipRequest calleeInvite;
+    ClientTransaction calleeTx;
+    MediaAnchor.MediaSession media;
+    SessionDescription callerOffer;
+    int callerAudioIndex = -1;
+    SessionDescription calleeAnswer;
+    int calleeAudioIndex = -1;
+
+    State state = State.CALLING;
+    boolean cancelled;
+    /** The 2xx we retransmit to the caller until its ACK arrives (RFC 3261 §13.3.1.4). */
+    SipResponse callerOk;
+    Scheduler.Cancellable okRetransmit;
+
+    final String callerNumber;
+    final String callerName;
+    final String calleeNumber;
+    final Instant startedAt;
+    Instant answeredAt;
+    Instant endedAt;
+    String disposition = "";
+    int finalStatus;
+    String endedBy = "";
+
+    Call(String label, ServerTransaction callerInvite, SipRequest callerRequest, Leg caller, String callerNumber,
+         String callerName, String calleeNumber, Instant startedAt) {
+        this.label = label;
+        this.callerInvite = callerInvite;
+        this.callerRequest = callerRequest;
+        this.caller = caller;
+        this.callerNumber = callerNumber;
+        this.callerName = callerName;
+        this.calleeNumber = calleeNumber;
+        this.startedAt = startedAt;
+    }
+
+    Leg leg(Side side) {
+        return side == Side.CALLER ? caller : callee;
+    }
+
+    boolean ended() {
+        return state == State.ENDED;
+    }
+
+    CallEvents.CallSummary summary() {
+        return new CallEvents.CallSummary(caller.callId.value(), callerNumber, callerName, calleeNumber, "internal",
+                startedAt, answeredAt, endedAt, disposition, finalStatus, endedBy);
+    }
+}

@@ -1,0 +1,40 @@
+package io.callvault.sip.b2bua;
+
+import io.callvault.sdp.SessionDescription;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * How the B2BUA anchors a call's media without knowing the relay or the recorder: the server implements
+ * it with the media relay and the vault. One {@link MediaSession} per call.
+ */
+public interface MediaAnchor {
+
+    /** Who is on a call, for the recording's metadata. Numbers are extension numbers or E.164. */
+    record Participants(String label, String callId, String caller, String callerName, String callee,
+                        String calleeName) {
+    }
+
+    /** Allocates the relay ports of a new call. */
+    MediaSession open(Participants participants) throws IOException;
+
+    /** The media of one call. Methods are called under the call's lock, from SIP threads. */
+    interface MediaSession extends AutoCloseable {
+        /** Our RTP address that the SDP sent towards {@code side} must announce. */
+        InetSocketAddress local(Side side);
+
+        /** What {@code side}'s own SDP says about where it receives media (offer or answer). */
+        void remote(Side side, SessionDescription sdp, int audioIndex);
+
+        /**
+         * The call was answered with this final SDP on each side: recording (if policy says so) starts
+         * now. Called once.
+         */
+        void answered(Instant at, SessionDescription callerSdp, SessionDescription calleeSdp);
+
+        /** The call ended (or never connected); releases ports and seals any recording. Idempotent. */
+        @Override
+        void close();
+    }
+}
