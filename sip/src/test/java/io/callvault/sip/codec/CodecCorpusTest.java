@@ -1,5 +1,7 @@
 package io.callvault.sip.codec;
 
+import io.callvault.testkit.SipCorpora;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,8 +14,8 @@ class CodecCorpusTest {
 
     @Test
     void rfc4475Corpus_satisfiesTheFuzzProperties() {
-        for (String file : TestData.rfc4475Files()) {
-            byte[] data = TestData.rfc4475(file);
+        for (String file : SipCorpora.rfc4475Files()) {
+            byte[] data = SipCorpora.rfc4475(file);
             try {
                 CodecFuzzTargets.datagram(data);
                 CodecFuzzTargets.stream(data);
@@ -25,7 +27,7 @@ class CodecCorpusTest {
 
     @Test
     void protosCorpus_satisfiesTheFuzzProperties() {
-        for (TestData.ProtosCase c : TestData.protosCases()) {
+        for (SipCorpora.ProtosCase c : SipCorpora.protosCases()) {
             try {
                 CodecFuzzTargets.datagram(c.invite());
                 CodecFuzzTargets.stream(c.invite());

@@ -1,5 +1,7 @@
 package io.callvault.sip.codec;
 
+import io.callvault.testkit.SipCorpora;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,8 +35,8 @@ class CodecFuzzTest {
         if (fuzz == null || fuzz.isEmpty()) {
             return Stream.empty();
         }
-        return Stream.concat(TestData.rfc4475Files().stream().map(TestData::rfc4475),
-                TestData.protosCases().stream().map(TestData.ProtosCase::invite));
+        return Stream.concat(SipCorpora.rfc4475Files().stream().map(SipCorpora::rfc4475),
+                SipCorpora.protosCases().stream().map(SipCorpora.ProtosCase::invite));
     }
 
     @MethodSource("corpus")

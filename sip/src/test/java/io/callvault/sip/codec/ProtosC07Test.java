@@ -1,5 +1,7 @@
 package io.callvault.sip.codec;
 
+import io.callvault.testkit.SipCorpora;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -44,14 +46,14 @@ class ProtosC07Test {
 
     @Test
     void everyInvite_givesAResultAndNeverThrows() {
-        List<TestData.ProtosCase> cases = TestData.protosCases();
+        List<SipCorpora.ProtosCase> cases = SipCorpora.protosCases();
         assertThat(cases).hasSize(4_527);
         long started = System.nanoTime();
         int parsed = 0;
         List<String> unanswerable = new ArrayList<>();
         List<String> bodyCasesFailed = new ArrayList<>();
         TreeMap<String, Integer> reasons = new TreeMap<>();
-        for (TestData.ProtosCase c : cases) {
+        for (SipCorpora.ProtosCase c : cases) {
             ParseResult result = PARSER.parseDatagram(c.invite());
             switch (result) {
                 case ParseResult.Parsed p -> {
@@ -87,7 +89,7 @@ class ProtosC07Test {
 
     @Test
     void everyInvite_overAStream_framesOrFailsAndNeverThrows() {
-        for (TestData.ProtosCase c : TestData.protosCases()) {
+        for (SipCorpora.ProtosCase c : SipCorpora.protosCases()) {
             SipStreamFramer framer = new SipStreamFramer(PARSER);
             List<StreamEvent> events = framer.feed(ByteBuffer.wrap(c.invite()));
             assertThat(events).as(c.toString()).hasSizeLessThanOrEqualTo(1);

@@ -1,5 +1,7 @@
 package io.callvault.sip.codec;
 
+import io.callvault.testkit.SipCorpora;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callvault.sip.message.SipMessage;
@@ -92,19 +94,19 @@ class Rfc4475TortureTest {
             Map.entry("test.dat", Expect.dropped("request line"))));
 
     static Stream<String> files() {
-        return TestData.rfc4475Files().stream();
+        return SipCorpora.rfc4475Files().stream();
     }
 
     @Test
     void table_coversEveryFileInTheCorpus() {
-        assertThat(TestData.rfc4475Files()).containsExactlyElementsOf(TABLE.keySet());
+        assertThat(SipCorpora.rfc4475Files()).containsExactlyElementsOf(TABLE.keySet());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void tortureMessage_handledAsTheTableSays(String file) {
         Expect expect = TABLE.get(file);
-        ParseResult result = PARSER.parseDatagram(TestData.rfc4475(file));
+        ParseResult result = PARSER.parseDatagram(SipCorpora.rfc4475(file));
         if (expect.accepted()) {
             assertThat(result).as(file + ": %s", result).isInstanceOf(ParseResult.Parsed.class);
             SipMessage m = ((ParseResult.Parsed) result).message();
@@ -126,7 +128,7 @@ class Rfc4475TortureTest {
 
     @Test
     void insuf_partialKeepsWhatIsThereButCannotBeAnswered() {
-        ParseResult.Failed failed = (ParseResult.Failed) PARSER.parseDatagram(TestData.rfc4475("insuf.dat"));
+        ParseResult.Failed failed = (ParseResult.Failed) PARSER.parseDatagram(SipCorpora.rfc4475("insuf.dat"));
         PartialMessage partial = failed.partial().orElseThrow();
         assertThat(partial.request()).isTrue();
         assertThat(partial.headers().contains("Via")).isTrue();

@@ -1,5 +1,7 @@
 package io.callvault.sip.codec;
 
+import io.callvault.testkit.SipCorpora;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +25,7 @@ class Rfc4475ValidMessagesTest {
     private static final SipParser PARSER = new SipParser(Limits.DEFAULTS);
 
     private static SipMessage parse(String file) {
-        ParseResult result = PARSER.parseDatagram(TestData.rfc4475(file));
+        ParseResult result = PARSER.parseDatagram(SipCorpora.rfc4475(file));
         assertThat(result).as(file).isInstanceOf(ParseResult.Parsed.class);
         return ((ParseResult.Parsed) result).message();
     }
@@ -135,7 +137,7 @@ class Rfc4475ValidMessagesTest {
 
     @Test
     void mpart01_binaryBodyFramedByContentLength() {
-        byte[] raw = TestData.rfc4475("mpart01.dat");
+        byte[] raw = SipCorpora.rfc4475("mpart01.dat");
         SipMessage m = parse("mpart01.dat");
         assertThat(m.body().length()).isEqualTo(553);
         byte[] body = m.body().toByteArray();

@@ -1,5 +1,7 @@
 package io.callvault.sip.codec;
 
+import io.callvault.testkit.SipCorpora;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -127,9 +129,9 @@ class SipStreamFramerTest {
 
     @Test
     void tortureMessagesOverAStream_frameOrBreakButNeverThrow() {
-        for (String file : TestData.rfc4475Files()) {
+        for (String file : SipCorpora.rfc4475Files()) {
             SipStreamFramer framer = new SipStreamFramer(PARSER);
-            List<StreamEvent> events = framer.feed(ByteBuffer.wrap(TestData.rfc4475(file)));
+            List<StreamEvent> events = framer.feed(ByteBuffer.wrap(SipCorpora.rfc4475(file)));
             if (file.equals("inv2543.dat") || file.equals("ncl.dat") || file.equals("mcl01.dat")) {
                 assertThat(events).as(file).singleElement().isInstanceOf(StreamEvent.FramingError.class);
             }

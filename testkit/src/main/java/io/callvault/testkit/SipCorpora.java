@@ -1,4 +1,4 @@
-package io.callvault.sip.codec;
+package io.callvault.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +17,11 @@ import java.util.zip.ZipFile;
  * {@code $CALLVAULT_REPO_ROOT/../shared/testdata} (surefire sets CALLVAULT_REPO_ROOT). They are read in
  * place and never copied into the repository.
  */
-final class TestData {
-    private TestData() {
+public final class SipCorpora {
+    private SipCorpora() {
     }
 
-    static Path sharedTestdata() {
+    public static Path sharedTestdata() {
         String root = System.getenv("CALLVAULT_REPO_ROOT");
         if (root == null || root.isBlank()) {
             throw new IllegalStateException("CALLVAULT_REPO_ROOT is not set. Run the tests with ./mvnw (surefire sets"
@@ -36,7 +36,7 @@ final class TestData {
         return dir;
     }
 
-    static byte[] rfc4475(String file) {
+    public static byte[] rfc4475(String file) {
         try {
             return Files.readAllBytes(sharedTestdata().resolve("rfc4475").resolve(file));
         } catch (IOException e) {
@@ -45,7 +45,7 @@ final class TestData {
     }
 
     /** Names of every RFC 4475 .dat file, sorted. */
-    static List<String> rfc4475Files() {
+    public static List<String> rfc4475Files() {
         try (Stream<Path> files = Files.list(sharedTestdata().resolve("rfc4475"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".dat")).sorted().toList();
         } catch (IOException e) {
@@ -54,7 +54,7 @@ final class TestData {
     }
 
     /** One PROTOS case: its number and the INVITE with placeholders replaced by loopback values. */
-    record ProtosCase(int number, byte[] invite) {
+    public record ProtosCase(int number, byte[] invite) {
         @Override
         public String toString() {
             return String.format("PROTOS %07d", number);
@@ -66,7 +66,7 @@ final class TestData {
      * records (INVITE, then the teardown); lengths count bytes before placeholder substitution, so the
      * records are split first and the placeholders replaced afterwards, Content-Length last.
      */
-    static List<ProtosCase> protosCases() {
+    public static List<ProtosCase> protosCases() {
         return ProtosHolder.CASES;
     }
 
