@@ -83,6 +83,11 @@ public final class Services {
         return ((SqlCatalog) vault.catalog()).directory();
     }
 
+    /** The call records kept in the vault's catalog database. */
+    public static io.callvault.vault.spi.CallLog callLog(Vault vault) {
+        return ((SqlCatalog) vault.catalog()).callLog();
+    }
+
     private static Catalog openCatalog(ServerConfig config) throws VaultException {
         try {
             ServerConfig.Catalog c = config.catalog();

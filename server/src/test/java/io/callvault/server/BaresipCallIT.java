@@ -42,6 +42,12 @@ class BaresipCallIT {
         assertThat(row.caller().displayName()).isEqualTo("Alice");
         assertThat(row.durationMillis()).isBetween((CALL_SECONDS - 1) * 1000L, (CALL_SECONDS + 2) * 1000L);
         assertChannels(dir, row, audio);
+
+        Cli.Result calls = new Cli(dir.resolve("callvault.properties")).run("calls", "--json");
+        assertThat(calls.exit()).as(calls.err()).isZero();
+        assertThat(calls.out()).contains("\"caller\" : \"201\"").contains("\"callee\" : \"202\"")
+                .contains("\"disposition\" : \"answered\"").contains("\"direction\" : \"internal\"")
+                .contains("\"recordingId\" : \"" + row.id() + "\"").contains("\"endedBy\" : \"caller\"");
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class ServeCommand implements Callable<Integer> {
         Vault vault = options.openVault();
         new CrashRecovery(vault).recover();
         new IntegrityCheck(vault).run(true);
-        SipServer sip = SipServer.start(config, vault, Services.directory(vault));
+        SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault));
         HttpServer http = HttpServer.start(config.http(), vault);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

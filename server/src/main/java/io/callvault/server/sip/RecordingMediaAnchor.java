@@ -34,6 +34,15 @@ public final class RecordingMediaAnchor implements MediaAnchor {
     private final MediaRelay relay;
     private final Vault vault;
     private final InstantSource clock;
+    /** Recording of each call that has one, by call label, until the call record takes it. */
+    private final java.util.Map<String, io.callvault.core.RecordingId> recordings =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The recording made for the call with this label, if any; forgotten after this call. */
+    public java.util.Optional<io.callvault.core.RecordingId> takeRecording(String label) {
+        return java.util.Optional.ofNullable(recordings.remove(label));
+    }
+
     public RecordingMediaAnchor(MediaRelay relay, Vault vault, InstantSource clock) {
         this.relay = relay;
         this.vault = vault;
@@ -97,6 +106,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         public void answered(Instant at, SessionDescription callerSdp, SessionDescription calleeSdp) {
             try {
                 VaultFrameSink s = VaultFrameSink.start(vault, participants, at);
+                recordings.put(label, s.recordingId());
                 synchronized (lock) {
                     sink = s;
                     recorder = new StereoRecorder(at, payloads(callerSdp), payloads(calleeSdp), RecorderSettings.DEFAULT,

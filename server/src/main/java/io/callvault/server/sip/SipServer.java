@@ -9,7 +9,6 @@ import io.callvault.sip.auth.DigestChallenger;
 import java.util.List;
 import java.util.Optional;
 import io.callvault.sip.b2bua.B2bua;
-import io.callvault.sip.b2bua.CallEvents;
 import io.callvault.sip.registrar.LocationService;
 import io.callvault.sip.transaction.SipTimers;
 import io.callvault.sip.transaction.TransactionLayer;
@@ -19,6 +18,7 @@ import io.callvault.sip.transport.Peer;
 import io.callvault.sip.codec.ParseResult;
 import io.callvault.sip.message.SipMessage;
 import io.callvault.vault.Vault;
+import io.callvault.vault.spi.CallLog;
 import io.callvault.vault.spi.Directory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,7 +47,8 @@ public final class SipServer implements AutoCloseable {
         this.b2bua = b2bua;
     }
 
-    public static SipServer start(ServerConfig config, Vault vault, Directory directory) throws IOException {
+    public static SipServer start(ServerConfig config, Vault vault, Directory directory, CallLog callLog)
+            throws IOException {
         SystemScheduler scheduler = new SystemScheduler("sip-timers", 2);
         MediaRelay relay = null;
         try {
@@ -67,8 +68,10 @@ public final class SipServer implements AutoCloseable {
             NettySipTransport transport = NettySipTransport.start(InetAddress.getByName(config.sip().bind()),
                     config.sip().port(), io.callvault.sip.codec.Limits.DEFAULTS, holder);
             SipTimers timers = new SipTimers();
+            RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler.clock());
+            CallRecords records = new CallRecords(callLog, anchor);
             B2bua b2bua = new B2bua(new B2bua.Config(transport, scheduler, timers, digest, routing, routing, location,
-                    new RecordingMediaAnchor(relay, vault, scheduler.clock()), SipServer::logCall));
+                    anchor, records));
             TransactionLayer layer = new TransactionLayer(transport, scheduler, timers, b2bua);
             b2bua.attach(layer);
             holder.layer = layer;
@@ -88,11 +91,6 @@ public final class SipServer implements AutoCloseable {
 
     public int activeCalls() {
         return b2bua.activeCalls();
-    }
-
-    private static void logCall(CallEvents.CallSummary s) {
-        LOG.info("Call {} {} -> {}: {} ({}), ended by {}", s.callId(), s.caller(), s.callee(), s.disposition(),
-                s.finalStatus(), s.endedBy());
     }
 
     @Override

@@ -34,6 +34,10 @@ final class VaultFrameSink implements FrameSink {
     private volatile long dropped;
     private volatile Exception failure;
 
+    io.callvault.core.RecordingId recordingId() {
+        return writer.id();
+    }
+
     private VaultFrameSink(RecordingWriter writer, String label) {
         this.writer = writer;
         this.label = label;

@@ -66,7 +66,7 @@ final class Call {
     }
 
     CallEvents.CallSummary summary() {
-        return new CallEvents.CallSummary(caller.callId.value(), callerNumber, callerName, calleeNumber, "internal",
+        return new CallEvents.CallSummary(label, caller.callId.value(), callerNumber, callerName, calleeNumber, "internal",
                 startedAt, answeredAt, endedAt, disposition, finalStatus, endedBy);
     }
 }

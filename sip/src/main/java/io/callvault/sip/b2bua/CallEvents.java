@@ -9,7 +9,8 @@ import java.time.Instant;
 public interface CallEvents {
 
     /** Final facts of a call, sent once when the call ends (answered or not). */
-    record CallSummary(String callId, String caller, String callerName, String callee, String direction,
+    /** @param label the call's label, as given to {@link MediaAnchor#open} in its participants */
+    record CallSummary(String label, String callId, String caller, String callerName, String callee, String direction,
                        Instant startedAt, Instant answeredAt, Instant endedAt, String disposition,
                        int finalStatus, String endedBy) {
     }

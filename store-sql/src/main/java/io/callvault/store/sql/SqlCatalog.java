@@ -54,12 +54,19 @@ public final class SqlCatalog implements Catalog {
     private final Transactions tx;
 
     private final SqlDirectory directory;
+    private final SqlCallLog callLog;
 
     private SqlCatalog(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
         this.pool = pool;
         this.tx = new Transactions(pool, dialect.describe());
         this.directory = new SqlDirectory(tx);
+        this.callLog = new SqlCallLog(tx);
+    }
+
+    /** The call records in the same database; valid until this catalog is closed. */
+    public io.callvault.vault.spi.CallLog callLog() {
+        return callLog;
     }
 
     /** The extensions directory in the same database; valid until this catalog is closed. */

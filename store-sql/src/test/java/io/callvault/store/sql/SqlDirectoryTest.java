@@ -8,8 +8,47 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The directory contract on SQLite and on a real PostgreSQL. */
+/** The directory and call-log contracts on SQLite and on a real PostgreSQL. */
 class SqlDirectoryTest {
+    @Nested
+    class CallLogOnSqlite extends io.callvault.testkit.CallLogContract {
+        @TempDir
+        Path dir;
+        SqlCatalog catalog;
+
+        @Override
+        protected io.callvault.vault.spi.CallLog newCallLog() throws Exception {
+            catalog = SqlCatalog.sqlite(dir.resolve("catalog.db"));
+            return catalog.callLog();
+        }
+
+        @AfterEach
+        void close() throws Exception {
+            catalog.close();
+        }
+    }
+
+    @Nested
+    class CallLogOnPostgres extends io.callvault.testkit.CallLogContract {
+        PgTestDatabase db;
+        String schema;
+        SqlCatalog catalog;
+
+        @Override
+        protected io.callvault.vault.spi.CallLog newCallLog() throws Exception {
+            db = PgTestDatabase.fromEnvironment();
+            schema = db.createSchema();
+            catalog = SqlCatalog.postgres(db.urlFor(schema), db.user(), db.password());
+            return catalog.callLog();
+        }
+
+        @AfterEach
+        void close() throws Exception {
+            catalog.close();
+            db.dropSchema(schema);
+        }
+    }
+
     @Nested
     class OnSqlite extends DirectoryContract {
         @TempDir
