@@ -35,10 +35,10 @@ final class LiveServer implements AutoCloseable {
     }
 
     static LiveServer start(Path dir) throws Exception {
-        int sipPort = ServeIT.freePort();
+        int sipPort = ServeIT.stablePort();
         Path config = dir.resolve("callvault.properties");
         Files.writeString(config, String.join("\n", "data_dir = " + dir.resolve("data"),
-                "http.port = " + ServeIT.freePort(), "sip.port = " + sipPort,
+                "http.port = " + ServeIT.stablePort(), "sip.port = " + sipPort,
                 "media.port_min = 31000", "media.port_max = 31199", ""));
         ServerConfig cfg = ServerConfig.load(config, Map.of());
         try (var catalog = Services.openCatalogOnly(cfg)) {

@@ -83,6 +83,24 @@ class ServeIT {
         throw new AssertionError("'" + text + "' not printed within " + seconds + " s:\n" + p.output());
     }
 
+    /**
+     * A port free for both UDP and TCP, below the kernel's ephemeral range (32768+), so that a server
+     * restarted on it is not beaten to it by some client socket that the kernel handed the port meanwhile.
+     */
+    static int stablePort() throws Exception {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + random.nextInt(10000);
+            try (ServerSocket tcp = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
+                 java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (java.io.IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 29999");
+    }
+
     static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -4,6 +4,14 @@ import io.callvault.sip.auth.CredentialStore;
 import io.callvault.sip.auth.DigestAlgorithm;
 import io.callvault.sip.auth.DigestSecret;
 import io.callvault.sip.b2bua.Routing;
+import io.callvault.sip.b2bua.TrunkRoute;
+import io.callvault.sip.transport.Peer;
+import io.callvault.sip.transport.TransportKind;
+import io.callvault.vault.spi.KeyService;
+import io.callvault.vault.spi.Trunk;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import io.callvault.sip.registrar.Binding;
 import io.callvault.sip.registrar.LocationService;
 import io.callvault.vault.spi.CatalogException;
@@ -27,11 +35,73 @@ public final class DirectoryRouting implements Routing, CredentialStore {
     private final Directory directory;
     private final LocationService location;
     private final InstantSource clock;
+    private final KeyService keys;
 
-    public DirectoryRouting(Directory directory, LocationService location, InstantSource clock) {
+    public DirectoryRouting(Directory directory, LocationService location, InstantSource clock, KeyService keys) {
         this.directory = directory;
         this.location = location;
         this.clock = clock;
+        this.keys = keys;
+    }
+
+    private List<Trunk> trunks() {
+        try {
+            return directory.trunks();
+        } catch (CatalogException e) {
+            LOG.error("Trunk look-up failed: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Optional<TrunkRoute> route(Trunk t) {
+        try {
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(t.host()), t.port());
+            return Optional.of(new TrunkRoute(t.name(), new Peer(TransportKind.valueOf(t.transport().toUpperCase(
+                    java.util.Locale.ROOT)), at), t.country(), t.username(),
+                    () -> t.password().map(w -> TrunkSecrets.password(keys, t))));
+        } catch (UnknownHostException e) {
+            LOG.warn("Trunk {}: host {} does not resolve", t.name(), t.host());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<TrunkRoute> trunkAt(InetSocketAddress source) {
+        for (Trunk t : trunks()) {
+            Optional<TrunkRoute> r = route(t);
+            if (r.isPresent() && r.get().peer().address().equals(source)) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> didTarget(TrunkRoute trunk, String dialled) {
+        return trunks().stream().filter(t -> t.name().equals(trunk.name())).findFirst()
+                .map(t -> t.dids().get(dialled));
+    }
+
+    @Override
+    public String normalise(String number, String country) {
+        return Numbers.e164(number, country).orElse(number);
+    }
+
+    @Override
+    public Optional<Outbound> outbound(String dialled, String callerExtension) {
+        List<Trunk> all = trunks();
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Trunk trunk = all.getFirst();
+        String country = location(callerExtension).flatMap(Numbers::country).orElse(trunk.country());
+        Optional<String> e164 = Numbers.e164(dialled, country);
+        if (e164.isEmpty()) {
+            return Optional.empty();
+        }
+        String callerId = trunk.dids().entrySet().stream().filter(d -> d.getValue().equals(callerExtension))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(callerExtension);
+        return route(trunk).map(r -> new Outbound(e164.get(), r, callerId));
     }
 
     private Optional<Extension> extension(String number) {

@@ -55,7 +55,7 @@ public final class SipServer implements AutoCloseable {
             relay = new MediaRelay(RelayConfig.defaults(InetAddress.getByName(config.media().bind()))
                     .withPorts(config.media().portMin(), config.media().portMax()));
             LocationService location = new LocationService(MAX_CONTACTS);
-            DirectoryRouting routing = new DirectoryRouting(directory, location, scheduler.clock());
+            DirectoryRouting routing = new DirectoryRouting(directory, location, scheduler.clock(), vault.keys());
             byte[] nonceSecret = new byte[32];
             new SecureRandom().nextBytes(nonceSecret);
             DigestChallenger.Config defaults = DigestChallenger.Config.defaults(config.sip().realm());

@@ -45,12 +45,16 @@ final class VaultFrameSink implements FrameSink {
     }
 
     static VaultFrameSink start(Vault vault, MediaAnchor.Participants p, Instant answeredAt) throws Exception {
-        PhoneNumber caller = PhoneNumber.of(p.caller());
-        PhoneNumber callee = PhoneNumber.of(p.callee());
+        PhoneNumber caller = number(p.caller());
+        PhoneNumber callee = number(p.callee());
         Direction direction = caller.isExtension() && callee.isExtension() ? Direction.INTERNAL
                 : caller.isExtension() ? Direction.OUT : Direction.IN;
         String agent = caller.isExtension() ? p.caller() : callee.isExtension() ? p.callee() : null;
-        NewRecording meta = new NewRecording(p.callId(), new Party(caller, blankToNull(p.callerName())),
+        String callerName = blankToNull(p.callerName());
+        if (callerName == null && caller == UNKNOWN && p.caller() != null) {
+            callerName = p.caller().length() > 200 ? p.caller().substring(0, 200) : p.caller();
+        }
+        NewRecording meta = new NewRecording(p.callId(), new Party(caller, callerName),
                 new Party(callee, blankToNull(p.calleeName())), direction, agent, answeredAt, AudioFormat.STEREO_8K,
                 Map.of());
         RecordingWriter writer = vault.startRecording(meta, Vault.SyncPolicy.EVERY_SECOND);
@@ -104,6 +108,20 @@ final class VaultFrameSink implements FrameSink {
             LOG.error("{}: recording {} could not be sealed: {}", label, writer.id(), e.toString());
         }
     }
+
+    /**
+     * The party's number, or {@link #UNKNOWN} when it is neither E.164 nor an extension (an anonymous or
+     * malformed caller id from a trunk): the call is still recorded, with the raw text as display name.
+     */
+    static PhoneNumber number(String text) {
+        try {
+            return PhoneNumber.of(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return UNKNOWN;
+        }
+    }
+
+    static final PhoneNumber UNKNOWN = PhoneNumber.of("00");
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;

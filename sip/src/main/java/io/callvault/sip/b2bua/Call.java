@@ -22,6 +22,11 @@ final class Call {
     final Leg caller;
     Leg callee;
     SipRequest calleeInvite;
+    /** The SDP offer sent to the callee, kept to re-send the INVITE with trunk credentials. */
+    io.callvault.sip.message.Body calleeBody;
+    /** The trunk the callee leg goes to, if it goes outside. */
+    java.util.Optional<TrunkRoute> trunk = java.util.Optional.empty();
+    boolean authAttempted;
     ClientTransaction calleeTx;
     MediaAnchor.MediaSession media;
     SessionDescription callerOffer;

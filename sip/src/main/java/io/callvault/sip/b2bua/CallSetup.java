@@ -3,6 +3,8 @@ package io.callvault.sip.b2bua;
 import io.callvault.sdp.SessionDescription;
 import io.callvault.sip.auth.CredentialStore;
 import io.callvault.sip.auth.DigestChallenger;
+import io.callvault.sip.auth.DigestClient;
+import io.callvault.sip.message.Header;
 import io.callvault.sip.message.Body;
 import io.callvault.sip.message.Method;
 import io.callvault.sip.message.NameAddr;
@@ -48,28 +50,47 @@ final class CallSetup {
         this.dialogs = dialogs;
     }
 
+    /** Where the callee leg goes: an extension's registered contact, or a number on a trunk. */
+    record Target(String number, String name, Peer peer, String requestUri, Optional<TrunkRoute> trunk,
+                  String callerId) {
+    }
+
     void onInvite(ServerTransaction tx, SipRequest invite) {
-        String callerUser;
-        switch (digest.verify(invite, true, credentials)) {
-            case DigestChallenger.Verdict.Authenticated a -> callerUser = a.username();
-            case DigestChallenger.Verdict.Stale s -> {
-                tx.respond(digest.challenge(invite, true, true, Tags.random()));
+        String dialled = invite.requestUri() instanceof SipUri u ? u.user().orElse("") : "";
+        Optional<TrunkRoute> fromTrunk = routing.trunkAt(tx.peer().address());
+        String callerNumber;
+        Optional<Target> target;
+        if (fromTrunk.isPresent()) {
+            TrunkRoute trunk = fromTrunk.get();
+            callerNumber = routing.normalise(invite.from().sipUri().user().orElse("anonymous"), trunk.country());
+            Optional<String> extension = routing.didTarget(trunk, routing.normalise(dialled, trunk.country()));
+            if (extension.isEmpty()) {
+                tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
                 return;
             }
-            case DigestChallenger.Verdict.Rejected r -> {
-                LOG.debug("INVITE from {} challenged: {}", tx.peer(), r.reason());
-                tx.respond(digest.challenge(invite, true, false, Tags.random()));
+            target = extensionTarget(tx, invite, extension.get(), callerNumber);
+        } else {
+            Optional<String> user = authenticate(tx, invite);
+            if (user.isEmpty()) {
                 return;
             }
+            callerNumber = user.get();
+            if (routing.isExtension(dialled)) {
+                target = extensionTarget(tx, invite, dialled, callerNumber);
+            } else {
+                Optional<Routing.Outbound> out = routing.outbound(dialled, callerNumber);
+                if (out.isEmpty()) {
+                    tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
+                    return;
+                }
+                TrunkRoute trunk = out.get().trunk();
+                String host = trunk.peer().address().getAddress().getHostAddress();
+                target = Optional.of(new Target(out.get().e164(), "", trunk.peer(),
+                        "sip:" + out.get().e164() + "@" + host + ":" + trunk.peer().address().getPort(),
+                        Optional.of(trunk), out.get().callerId()));
+            }
         }
-        String callee = invite.requestUri() instanceof SipUri u ? u.user().orElse("") : "";
-        if (!routing.isExtension(callee)) {
-            tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
-            return;
-        }
-        List<Binding> targets = routing.bindings(callee);
-        if (targets.isEmpty()) {
-            tx.respond(SipResponse.to(invite, 480, "Temporarily Unavailable", Tags.random()));
+        if (target.isEmpty()) {
             return;
         }
         Optional<SessionDescription> offer = SdpBridge.parse(invite.body().toByteArray());
@@ -85,22 +106,57 @@ final class CallSetup {
             return;
         }
         tx.respond(SipResponse.to(invite, 100, "Trying"));
-        start(tx, invite, callerUser, callee, targets.getFirst(), (SdpBridge.Filtered.Ok) filtered);
+        start(tx, invite, callerNumber, target.get(), (SdpBridge.Filtered.Ok) filtered);
     }
 
-    private void start(ServerTransaction tx, SipRequest invite, String callerUser, String callee, Binding target,
+    /** Digest-authenticates an extension's INVITE (407 challenge); empty when a challenge was sent. */
+    private Optional<String> authenticate(ServerTransaction tx, SipRequest invite) {
+        switch (digest.verify(invite, true, credentials)) {
+            case DigestChallenger.Verdict.Authenticated a -> {
+                return Optional.of(a.username());
+            }
+            case DigestChallenger.Verdict.Stale s -> tx.respond(digest.challenge(invite, true, true, Tags.random()));
+            case DigestChallenger.Verdict.Rejected r -> {
+                LOG.debug("INVITE from {} challenged: {}", tx.peer(), r.reason());
+                tx.respond(digest.challenge(invite, true, false, Tags.random()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An extension's best registered contact; answers 404/480 itself and returns empty when there is none. */
+    private Optional<Target> extensionTarget(ServerTransaction tx, SipRequest invite, String extension,
+                                             String callerNumber) {
+        if (!routing.isExtension(extension)) {
+            tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
+            return Optional.empty();
+        }
+        List<Binding> bindings = routing.bindings(extension);
+        if (bindings.isEmpty()) {
+            tx.respond(SipResponse.to(invite, 480, "Temporarily Unavailable", Tags.random()));
+            return Optional.empty();
+        }
+        Binding b = bindings.getFirst();
+        return Optional.of(new Target(extension, routing.displayName(extension).orElse(""),
+                new Peer(TransportKind.valueOf(b.transport()), b.source()), b.contactUri(), Optional.empty(),
+                callerNumber));
+    }
+
+    private void start(ServerTransaction tx, SipRequest invite, String callerNumber, Target target,
                        SdpBridge.Filtered.Ok offer) {
         NameAddr from = invite.from();
         Leg caller = new Leg(Side.CALLER, invite.callId(), invite.to().withTag(Tags.random()), from,
                 invite.contacts().isEmpty() ? from : invite.contacts().getFirst(), tx.peer(), 1);
-        String name = from.displayName().orElse(routing.displayName(callerUser).orElse(""));
-        Call call = new Call("call-" + Tags.random().substring(0, 8), tx, invite, caller, callerUser, name, callee,
-                ctx.clock().instant());
+        String name = from.displayName().orElse(routing.displayName(callerNumber).orElse(""));
+        Call call = new Call("call-" + Tags.random().substring(0, 8), tx, invite, caller, callerNumber, name,
+                target.number(), ctx.clock().instant());
+        call.trunk = target.trunk();
         try {
-            call.media = ctx.media().open(new MediaAnchor.Participants(call.label, invite.callId().value(), callerUser,
-                    name, callee, routing.displayName(callee).orElse("")));
+            call.media = ctx.media().open(new MediaAnchor.Participants(call.label, invite.callId().value(),
+                    callerNumber, name, target.number(), target.name()));
         } catch (IOException e) {
-            LOG.warn("{}: no media ports for a call from {} to {}: {}", call.label, callerUser, callee, e.getMessage());
+            LOG.warn("{}: no media ports for a call from {} to {}: {}", call.label, callerNumber, target.number(),
+                    e.getMessage());
             tx.respond(SipResponse.to(invite, 503, "Service Unavailable", caller.localTag()));
             return;
         }
@@ -109,20 +165,48 @@ final class CallSetup {
             call.callerAudioIndex = offer.audioIndex();
             call.media.remote(Side.CALLER, offer.sdp(), offer.audioIndex());
             ctx.calls().add(call);
-            Peer peer = new Peer(TransportKind.valueOf(target.transport()), target.source());
-            InetSocketAddress local = ctx.transport().localAddress(peer.transport());
+            Peer peer = target.peer();
+            String local = ctx.transport().localAddress(peer.transport()).getAddress().getHostAddress();
+            String toHost = target.trunk().isPresent() ? peer.address().getAddress().getHostAddress() : local;
             NameAddr calleeFrom = NameAddr.parse((name.isEmpty() ? "" : "\"" + name.replace("\"", "") + "\" ")
-                    + "<sip:" + callerUser + "@" + local.getAddress().getHostAddress() + ">").withTag(Tags.random());
-            NameAddr calleeTo = NameAddr.parse("<sip:" + callee + "@" + local.getAddress().getHostAddress() + ">");
-            call.callee = new Leg(Side.CALLEE, new SipCallId(Tags.callId(local.getAddress().getHostAddress())),
-                    calleeFrom, calleeTo, NameAddr.parse("<" + target.contactUri() + ">"), peer, 1);
+                    + "<sip:" + target.callerId() + "@" + local + ">").withTag(Tags.random());
+            NameAddr calleeTo = NameAddr.parse("<sip:" + target.number() + "@" + toHost + ">");
+            call.callee = new Leg(Side.CALLEE, new SipCallId(Tags.callId(local)), calleeFrom, calleeTo,
+                    NameAddr.parse("<" + target.requestUri() + ">"), peer, 1);
             ctx.calls().addCallee(call);
-            SessionDescription anchored = ctx.sdp().anchored(offer.sdp(), offer.audioIndex(),
-                    call.media.local(Side.CALLEE));
-            call.calleeInvite = call.callee.request(Method.INVITE, ctx.transport()).withBody(SDP,
-                    Body.of(anchored.toBytes()));
-            LOG.info("{}: {} -> {} via {}", call.label, callerUser, callee, peer);
+            call.calleeBody = Body.of(ctx.sdp().anchored(offer.sdp(), offer.audioIndex(),
+                    call.media.local(Side.CALLEE)).toBytes());
+            call.calleeInvite = call.callee.request(Method.INVITE, ctx.transport()).withBody(SDP, call.calleeBody);
+            LOG.info("{}: {} -> {} via {}", call.label, callerNumber, target.number(),
+                    target.trunk().map(t -> "trunk " + t.name()).orElse(peer.toString()));
             call.calleeTx = ctx.layer().send(call.calleeInvite, peer, new CalleeInviteListener(call));
+        }
+    }
+
+    /**
+     * A trunk challenged our INVITE: send it again once with the trunk's credentials (RFC 3261 §22.2:
+     * same dialog identifiers, next CSeq, new branch). Returns false if there is nothing to answer with.
+     */
+    private boolean answerTrunkChallenge(Call call, SipResponse challenge) {
+        if (call.trunk.isEmpty() || call.authAttempted || call.trunk.get().username().isEmpty()) {
+            return false;
+        }
+        Optional<String> password = call.trunk.get().password().get();
+        if (password.isEmpty()) {
+            return false;
+        }
+        call.authAttempted = true;
+        try {
+            Header auth = new DigestClient(call.trunk.get().username().get(), password.get())
+                    .authorize(challenge, Method.INVITE, call.callee.remoteTarget.uri());
+            call.calleeInvite = call.callee.request(Method.INVITE, ctx.transport()).withBody(SDP, call.calleeBody)
+                    .withHeader(auth.name(), auth.value());
+            call.calleeTx = ctx.layer().send(call.calleeInvite, call.callee.peer, new CalleeInviteListener(call));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot answer the challenge of trunk {}: {}", call.label, call.trunk.get().name(),
+                    e.getMessage());
+            return false;
         }
     }
 
@@ -141,6 +225,9 @@ final class CallSetup {
                     provisional(call, r);
                 } else if (r.status() < 300) {
                     dialogs.calleeAnswered(call, r);
+                } else if ((r.status() == 401 || r.status() == 407) && !call.cancelled
+                        && answerTrunkChallenge(call, r)) {
+                    LOG.debug("{}: answered the trunk's {} challenge", call.label, r.status());
                 } else {
                     failed(call, r.status(), r.reason());
                 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The extensions (softphone accounts) callvault serves, kept in the same database as the catalog so the
+ * The extensions (softphone accounts) and trunks callvault serves, kept in the same database as the catalog so the
  * CLI and the running server share them: a change made with {@code bin/callvault extension add} is seen
  * by the server at its next look-up, without a restart. Thread-safe; every method is atomic.
  */
@@ -20,4 +20,13 @@ public interface Directory {
 
     /** All extensions, ordered by number. */
     List<Extension> extensions() throws CatalogException;
+
+    /** Adds the trunk or replaces the one with the same name. */
+    void putTrunk(Trunk trunk) throws CatalogException;
+
+    /** @return false if there was no such trunk */
+    boolean removeTrunk(String name) throws CatalogException;
+
+    /** All trunks, ordered by name. */
+    List<Trunk> trunks() throws CatalogException;
 }
