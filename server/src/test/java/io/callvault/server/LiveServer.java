@@ -104,20 +104,20 @@ final class LiveServer implements AutoCloseable {
         return audio;
     }
 
-    private Path pad(Path source, String name, int seconds) throws Exception {
+    Path pad(Path source, String name, int seconds) throws Exception {
         Path out = dir.resolve(name);
         Harness.run(List.of("bash", Harness.dir().resolve("pad_wav.sh").toString(), source.toString(), out.toString(),
                 String.valueOf(seconds + 30), "1"), 30);
         return out;
     }
 
-    private String account(String user, String password, String answerMode) {
+    String account(String user, String password, String answerMode) {
         return "<sip:" + user + "@" + proxy() + ">;auth_pass=" + password + ";regint=600;answermode=" + answerMode
                 + ";audio_codecs=PCMU,PCMA";
     }
 
     /** Registration happens at start-up, before a controller could see the event: read the phone's log. */
-    private static void awaitRegistered(BaresipPhone phone, long seconds) throws Exception {
+    static void awaitRegistered(BaresipPhone phone, long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (phone.log().contains("200 OK") && phone.log().contains("binding")) {

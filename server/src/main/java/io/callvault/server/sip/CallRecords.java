@@ -1,7 +1,6 @@
 package io.callvault.server.sip;
 
 import io.callvault.core.Direction;
-import io.callvault.core.PhoneNumber;
 import io.callvault.sip.b2bua.CallEvents;
 import io.callvault.vault.spi.CallLog;
 import io.callvault.vault.spi.CallRecord;
@@ -37,16 +36,6 @@ final class CallRecords implements CallEvents {
     }
 
     static Direction direction(CallSummary s) {
-        boolean fromExtension = isExtension(s.caller());
-        boolean toExtension = isExtension(s.callee());
-        return fromExtension && toExtension ? Direction.INTERNAL : fromExtension ? Direction.OUT : Direction.IN;
-    }
-
-    private static boolean isExtension(String number) {
-        try {
-            return PhoneNumber.of(number).isExtension();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Direction.parse(s.direction());
     }
 }

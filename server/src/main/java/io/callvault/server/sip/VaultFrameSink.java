@@ -47,9 +47,8 @@ final class VaultFrameSink implements FrameSink {
     static VaultFrameSink start(Vault vault, MediaAnchor.Participants p, Instant answeredAt) throws Exception {
         PhoneNumber caller = number(p.caller());
         PhoneNumber callee = number(p.callee());
-        Direction direction = caller.isExtension() && callee.isExtension() ? Direction.INTERNAL
-                : caller.isExtension() ? Direction.OUT : Direction.IN;
-        String agent = caller.isExtension() ? p.caller() : callee.isExtension() ? p.callee() : null;
+        Direction direction = p.direction();
+        String agent = direction == Direction.IN ? p.callee() : p.caller();
         String callerName = blankToNull(p.callerName());
         if (callerName == null && caller == UNKNOWN && p.caller() != null) {
             callerName = p.caller().length() > 200 ? p.caller().substring(0, 200) : p.caller();

@@ -43,6 +43,8 @@ final class Call {
     final String callerNumber;
     final String callerName;
     final String calleeNumber;
+    /** internal (extension to extension), out (to a trunk) or in (from a trunk). */
+    io.callvault.core.Direction direction = io.callvault.core.Direction.INTERNAL;
     final Instant startedAt;
     Instant answeredAt;
     Instant endedAt;
@@ -71,7 +73,7 @@ final class Call {
     }
 
     CallEvents.CallSummary summary() {
-        return new CallEvents.CallSummary(label, caller.callId.value(), callerNumber, callerName, calleeNumber, "internal",
+        return new CallEvents.CallSummary(label, caller.callId.value(), callerNumber, callerName, calleeNumber, direction.label(),
                 startedAt, answeredAt, endedAt, disposition, finalStatus, endedBy);
     }
 }

@@ -52,7 +52,7 @@ final class CallSetup {
 
     /** Where the callee leg goes: an extension's registered contact, or a number on a trunk. */
     record Target(String number, String name, Peer peer, String requestUri, Optional<TrunkRoute> trunk,
-                  String callerId) {
+                  String callerId, io.callvault.core.Direction direction) {
     }
 
     void onInvite(ServerTransaction tx, SipRequest invite) {
@@ -68,7 +68,7 @@ final class CallSetup {
                 tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
                 return;
             }
-            target = extensionTarget(tx, invite, extension.get(), callerNumber);
+            target = extensionTarget(tx, invite, extension.get(), callerNumber, io.callvault.core.Direction.IN);
         } else {
             Optional<String> user = authenticate(tx, invite);
             if (user.isEmpty()) {
@@ -76,7 +76,7 @@ final class CallSetup {
             }
             callerNumber = user.get();
             if (routing.isExtension(dialled)) {
-                target = extensionTarget(tx, invite, dialled, callerNumber);
+                target = extensionTarget(tx, invite, dialled, callerNumber, io.callvault.core.Direction.INTERNAL);
             } else {
                 Optional<Routing.Outbound> out = routing.outbound(dialled, callerNumber);
                 if (out.isEmpty()) {
@@ -87,7 +87,7 @@ final class CallSetup {
                 String host = trunk.peer().address().getAddress().getHostAddress();
                 target = Optional.of(new Target(out.get().e164(), "", trunk.peer(),
                         "sip:" + out.get().e164() + "@" + host + ":" + trunk.peer().address().getPort(),
-                        Optional.of(trunk), out.get().callerId()));
+                        Optional.of(trunk), out.get().callerId(), io.callvault.core.Direction.OUT));
             }
         }
         if (target.isEmpty()) {
@@ -126,7 +126,7 @@ final class CallSetup {
 
     /** An extension's best registered contact; answers 404/480 itself and returns empty when there is none. */
     private Optional<Target> extensionTarget(ServerTransaction tx, SipRequest invite, String extension,
-                                             String callerNumber) {
+                                             String callerNumber, io.callvault.core.Direction direction) {
         if (!routing.isExtension(extension)) {
             tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
             return Optional.empty();
@@ -139,7 +139,7 @@ final class CallSetup {
         Binding b = bindings.getFirst();
         return Optional.of(new Target(extension, routing.displayName(extension).orElse(""),
                 new Peer(TransportKind.valueOf(b.transport()), b.source()), b.contactUri(), Optional.empty(),
-                callerNumber));
+                callerNumber, direction));
     }
 
     private void start(ServerTransaction tx, SipRequest invite, String callerNumber, Target target,
@@ -151,9 +151,10 @@ final class CallSetup {
         Call call = new Call("call-" + Tags.random().substring(0, 8), tx, invite, caller, callerNumber, name,
                 target.number(), ctx.clock().instant());
         call.trunk = target.trunk();
+        call.direction = target.direction();
         try {
             call.media = ctx.media().open(new MediaAnchor.Participants(call.label, invite.callId().value(),
-                    callerNumber, name, target.number(), target.name()));
+                    callerNumber, name, target.number(), target.name(), target.direction()));
         } catch (IOException e) {
             LOG.warn("{}: no media ports for a call from {} to {}: {}", call.label, callerNumber, target.number(),
                     e.getMessage());

@@ -13,7 +13,7 @@ public interface MediaAnchor {
 
     /** Who is on a call, for the recording's metadata. Numbers are extension numbers or E.164. */
     record Participants(String label, String callId, String caller, String callerName, String callee,
-                        String calleeName) {
+                        String calleeName, io.callvault.core.Direction direction) {
     }
 
     /** Allocates the relay ports of a new call. */
