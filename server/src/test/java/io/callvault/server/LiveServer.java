@@ -34,12 +34,13 @@ final class LiveServer implements AutoCloseable {
         this.sipPort = sipPort;
     }
 
-    static LiveServer start(Path dir) throws Exception {
+    /** @param settings extra {@code key = value} lines for the server's config file */
+    static LiveServer start(Path dir, String... settings) throws Exception {
         int sipPort = ServeIT.stablePort();
         Path config = dir.resolve("callvault.properties");
         Files.writeString(config, String.join("\n", "data_dir = " + dir.resolve("data"),
                 "http.port = " + ServeIT.stablePort(), "sip.port = " + sipPort,
-                "media.port_min = 31000", "media.port_max = 31199", ""));
+                "media.port_min = 31000", "media.port_max = 31199", String.join("\n", settings), ""));
         ServerConfig cfg = ServerConfig.load(config, Map.of());
         try (var catalog = Services.openCatalogOnly(cfg)) {
             catalog.directory().putExtension(extension("201", "Alice", PASSWORD_A, cfg));

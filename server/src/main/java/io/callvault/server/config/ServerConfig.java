@@ -17,7 +17,8 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
     }
 
     /** @param digestAlgorithms RFC 8760 algorithm tokens in challenge order, e.g. [MD5, SHA-256] */
-    public record Sip(String bind, int port, String realm, java.util.List<String> digestAlgorithms) {
+    public record Sip(String bind, int port, String realm, java.util.List<String> digestAlgorithms,
+                      java.time.Duration ringTimeout) {
     }
 
     public record Media(String bind, int portMin, int portMax) {
@@ -57,7 +58,8 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
     public static ServerConfig from(RawConfig raw) throws ConfigException {
         Path dataDir = path(raw, "data_dir", null);
         Http http = new Http(nonEmpty(raw, "http.bind"), port(raw, "http.port"));
-        Sip sip = new Sip(address(raw, "sip.bind"), port(raw, "sip.port"), realm(raw), digestAlgorithms(raw));
+        Sip sip = new Sip(address(raw, "sip.bind"), port(raw, "sip.port"), realm(raw), digestAlgorithms(raw),
+                java.time.Duration.ofSeconds(range(raw, "sip.ring_timeout_seconds", 5, 600)));
         int min = port(raw, "media.port_min");
         int max = port(raw, "media.port_max");
         if (min < 1024) {
@@ -113,6 +115,18 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
             // reported below
         }
         throw invalid(raw, key, "a port number from 1 to 65535");
+    }
+
+    private static int range(RawConfig raw, String key, int min, int max) throws ConfigException {
+        try {
+            int v = Integer.parseInt(raw.get(key).value());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(raw, key, "a whole number from " + min + " to " + max);
     }
 
     private static boolean bool(RawConfig raw, String key) throws ConfigException {

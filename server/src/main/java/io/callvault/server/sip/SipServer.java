@@ -71,7 +71,7 @@ public final class SipServer implements AutoCloseable {
             RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler.clock());
             CallRecords records = new CallRecords(callLog, anchor);
             B2bua b2bua = new B2bua(new B2bua.Config(transport, scheduler, timers, digest, routing, routing, location,
-                    anchor, records));
+                    anchor, records, config.sip().ringTimeout()));
             TransactionLayer layer = new TransactionLayer(transport, scheduler, timers, b2bua);
             b2bua.attach(layer);
             holder.layer = layer;

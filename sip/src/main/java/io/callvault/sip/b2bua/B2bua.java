@@ -33,9 +33,10 @@ public final class B2bua implements TransactionUser {
     private volatile TransactionLayer layer;
 
     /** Collaborators; the transaction layer is attached afterwards ({@link #attach}) since it needs us. */
+    /** @param ringTimeout how long a callee may ring before the call is given up as not answered */
     public record Config(SipTransport transport, Scheduler scheduler, SipTimers timers, DigestChallenger digest,
                          CredentialStore credentials, Routing routing, LocationService location, MediaAnchor media,
-                         CallEvents events) {
+                         CallEvents events, java.time.Duration ringTimeout) {
     }
 
     private final Config config;
@@ -45,7 +46,7 @@ public final class B2bua implements TransactionUser {
         this.registrar = new Registrar(config.digest(), config.credentials(), config.location(),
                 config.scheduler().clock(), config.routing());
         B2buaContext ctx = new B2buaContext(this::layer, config.transport(), config.scheduler(), config.timers(),
-                config.media(), new SdpBridge(), calls, config.events());
+                config.media(), new SdpBridge(), calls, config.events(), config.ringTimeout());
         this.dialogs = new CallDialogs(ctx);
         this.setup = new CallSetup(ctx, config.digest(), config.credentials(), config.routing(), dialogs);
     }
@@ -81,6 +82,13 @@ public final class B2bua implements TransactionUser {
 
     private void dispatch(ServerTransaction tx, SipRequest request) {
         Method m = request.method();
+        java.util.List<String> unsupported = Extensions.unsupported(request);
+        if (!unsupported.isEmpty() && !m.equals(Method.CANCEL)) {
+            // RFC 3261 §8.2.2.3: a Require we do not support is refused with 420 and Unsupported
+            tx.respond(SipResponse.to(request, 420, "Bad Extension", Tags.random())
+                    .withHeader("Unsupported", String.join(", ", unsupported)));
+            return;
+        }
         boolean inDialog = request.to().tag().isPresent();
         if (m.equals(Method.REGISTER)) {
             registrar.onRegister(tx, request);

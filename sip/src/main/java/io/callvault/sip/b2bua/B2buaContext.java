@@ -8,7 +8,8 @@ import java.time.InstantSource;
 
 /** What the B2BUA's parts share: the SIP layers, time, media anchoring, the SDP bridge and the calls. */
 record B2buaContext(java.util.function.Supplier<TransactionLayer> layerRef, SipTransport transport, Scheduler scheduler, SipTimers timers,
-                    MediaAnchor media, SdpBridge sdp, CallRegistry calls, CallEvents events) {
+                    MediaAnchor media, SdpBridge sdp, CallRegistry calls, CallEvents events,
+                    java.time.Duration ringTimeout) {
     /** The transaction layer (attached after construction, as it needs the B2BUA as its user). */
     TransactionLayer layer() {
         return layerRef.get();

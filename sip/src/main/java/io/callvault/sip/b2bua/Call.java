@@ -39,6 +39,8 @@ final class Call {
     /** The 2xx we retransmit to the caller until its ACK arrives (RFC 3261 §13.3.1.4). */
     SipResponse callerOk;
     Scheduler.Cancellable okRetransmit;
+    /** Gives up on a callee that rings too long; cancelled when the call is answered or ends. */
+    Scheduler.Cancellable ringTimer;
 
     final String callerNumber;
     final String callerName;

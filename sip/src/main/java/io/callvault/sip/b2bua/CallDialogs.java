@@ -82,6 +82,9 @@ final class CallDialogs {
                 .withHeader("Contact", call.caller.contact(ctx.transport()).toString())
                 .withBody(CallSetup.SDP, Body.of(toCaller.toBytes()));
         call.state = Call.State.ANSWERED;
+        if (call.ringTimer != null) {
+            call.ringTimer.cancel();
+        }
         call.answeredAt = ctx.clock().instant();
         call.finalStatus = 200;
         call.disposition = "answered";
@@ -234,6 +237,9 @@ final class CallDialogs {
         call.endedBy = endedBy;
         if (call.okRetransmit != null) {
             call.okRetransmit.cancel();
+        }
+        if (call.ringTimer != null) {
+            call.ringTimer.cancel();
         }
         if (call.media != null) {
             call.media.close();

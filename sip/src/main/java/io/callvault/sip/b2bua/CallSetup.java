@@ -181,6 +181,19 @@ final class CallSetup {
             LOG.info("{}: {} -> {} via {}", call.label, callerNumber, target.number(),
                     target.trunk().map(t -> "trunk " + t.name()).orElse(peer.toString()));
             call.calleeTx = ctx.layer().send(call.calleeInvite, peer, new CalleeInviteListener(call));
+            call.ringTimer = ctx.scheduler().schedule(ctx.ringTimeout(), () -> ringTimeout(call));
+        }
+    }
+
+    /** Nobody answered in time: cancel the callee leg and tell the caller (480, RFC 3261 §21.4.18). */
+    private void ringTimeout(Call call) {
+        synchronized (call) {
+            if (call.ended() || call.state == Call.State.ANSWERED || call.state == Call.State.CONFIRMED) {
+                return;
+            }
+            LOG.info("{}: no answer within {}", call.label, ctx.ringTimeout());
+            cancelCallee(call);
+            failed(call, 480, "Temporarily Unavailable");
         }
     }
 
@@ -304,14 +317,19 @@ final class CallSetup {
                 call.cancelled = true;
                 call.callerInvite.respond(SipResponse.to(call.callerRequest, 487, "Request Terminated",
                         call.caller.localTag()));
-                SipRequest invite = call.calleeInvite;
-                SipRequest calleeCancel = SipRequest.builder(Method.CANCEL, invite.requestUri())
-                        .via(invite.topVia()).maxForwards(70).from(invite.from()).to(invite.to())
-                        .callId(invite.callId()).cseq(invite.cseq().number()).build();
-                ctx.layer().send(calleeCancel, call.callee.peer, CallDialogs.IGNORE);
+                cancelCallee(call);
                 // the callee's 487 (or a timeout) then ends the call through failed()
             }
         }, () -> inviteTx.respond(SipResponse.to(inviteTx.request(), 487, "Request Terminated", Tags.random())));
+    }
+
+    /** CANCEL for the callee leg's INVITE (RFC 3261 §9.1: same Request-URI, Call-ID, From, To, Via, CSeq number). */
+    private void cancelCallee(Call call) {
+        SipRequest invite = call.calleeInvite;
+        SipRequest calleeCancel = SipRequest.builder(Method.CANCEL, invite.requestUri())
+                .via(invite.topVia()).maxForwards(70).from(invite.from()).to(invite.to())
+                .callId(invite.callId()).cseq(invite.cseq().number()).build();
+        ctx.layer().send(calleeCancel, call.callee.peer, CallDialogs.IGNORE);
     }
 
     static boolean isSdp(SipRequest r) {
