@@ -51,6 +51,20 @@ class BaresipCallIT {
     }
 
     @Test
+    void overTcp_bothPhonesRegisterAndCall_andTheCallIsRecorded() throws Exception {
+        Path audio;
+        try (LiveServer server = LiveServer.start(dir)) {
+            audio = server.call(8, null, "tcp");
+            server.awaitLog("sealed", 30);
+        }
+        assertThat(Files.readString(dir.resolve("bob/baresip.log"))).contains("{0/TCP/v4} 200 OK");
+        assertThat(Files.readString(dir.resolve("alice/baresip.log"))).contains("{0/TCP/v4} 200 OK");
+        RecordingRow row = onlyRecording(dir, RecordingState.SEALED);
+        assertThat(row.durationMillis()).isBetween(7000L, 10_000L);
+        assertChannels(dir, row, audio);
+    }
+
+    @Test
     void serverKilledMidCall_recordingIsInterruptedAndPlayableAfterRestart() throws Exception {
         Path audio;
         try (LiveServer server = LiveServer.start(dir)) {

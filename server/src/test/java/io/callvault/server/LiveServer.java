@@ -81,17 +81,22 @@ final class LiveServer implements AutoCloseable {
      * {@code seconds} and the phones are then stopped. Returns the harness audio directory.
      */
     Path call(int seconds, Runnable midCall) throws Exception {
+        return call(seconds, midCall, "udp");
+    }
+
+    Path call(int seconds, Runnable midCall, String transport) throws Exception {
         Path audio = Harness.audio();
         Path sourceA = pad(audio.resolve("caller_speech.wav"), "a_src.wav", seconds);
         Path sourceB = pad(audio.resolve("callee_speech.wav"), "b_src.wav", seconds);
-        try (BaresipPhone bob = BaresipPhone.start(dir, "bob", 5262, 4562, sourceB, account("202", PASSWORD_B, "auto"));
+        try (BaresipPhone bob = BaresipPhone.start(dir, "bob", 5262, 4562, sourceB, account("202", PASSWORD_B, "auto", transport));
              BaresipPhone alice = BaresipPhone.start(dir, "alice", 5264, 4564, sourceA, account("201", PASSWORD_A,
-                     "manual"))) {
+                     "manual", transport))) {
             awaitRegistered(bob, 20);
             awaitRegistered(alice, 20);
             if (midCall == null) {
                 bob.script("wait:CALL_ESTABLISHED:40", "wait:CALL_CLOSED:60");
-                alice.script("dial:sip:202@" + proxy(), "wait:CALL_ESTABLISHED:30", "hold_until:" + seconds, "hangup",
+                String dial = "sip:202@" + proxy() + (transport.equals("udp") ? "" : ";transport=" + transport);
+                alice.script("dial:" + dial, "wait:CALL_ESTABLISHED:30", "hold_until:" + seconds, "hangup",
                         "wait:CALL_CLOSED:15");
                 alice.awaitScript(60);
                 bob.awaitScript(30);
@@ -113,8 +118,13 @@ final class LiveServer implements AutoCloseable {
     }
 
     String account(String user, String password, String answerMode) {
-        return "<sip:" + user + "@" + proxy() + ">;auth_pass=" + password + ";regint=600;answermode=" + answerMode
-                + ";audio_codecs=PCMU,PCMA";
+        return account(user, password, answerMode, "udp");
+    }
+
+    /** A baresip accounts line registering {@code user} with this server over {@code transport}. */
+    String account(String user, String password, String answerMode, String transport) {
+        return "<sip:" + user + "@" + proxy() + (transport.equals("udp") ? "" : ";transport=" + transport) + ">"
+                + ";auth_pass=" + password + ";regint=600;answermode=" + answerMode + ";audio_codecs=PCMU,PCMA";
     }
 
     /** Registration happens at start-up, before a controller could see the event: read the phone's log. */
