@@ -93,6 +93,31 @@ class TrunkCallIT {
         assertChannel(row, 2, audio.resolve("callee_speech.wav"));
     }
 
+    @Test
+    void sipInfoDtmfFromTheCaller_isRelayedToTheExtension() throws Exception {
+        Path audio = ulaw();
+        Path scenario = dir.resolve("uac_info.xml");
+        Files.writeString(scenario, Harness.run(List.of("bash", Harness.dir().resolve("sipp/mk_uac_info_dtmf.sh")
+                .toString(), "4111"), 30));
+        try (LiveServer server = LiveServer.start(dir)) {
+            int trunkPort = Sipp.freeUdpPorts(1);
+            addTrunk(server, new Trunk("inbound", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
+                    Optional.empty(), Map.of("+14155550201", "201"), Instant.now()));
+            try (BaresipPhone alice = BaresipPhone.start(dir, "alice", 5264, 4564,
+                    server.pad(audio.resolve("callee_speech.wav"), "a_src.wav", CALL_SECONDS),
+                    server.account("201", LiveServer.PASSWORD_A, "auto"))) {
+                LiveServer.awaitRegistered(alice, 20);
+                alice.script("wait:CALL_ESTABLISHED:30", "expect_dtmf:4111:20", "wait:CALL_CLOSED:60");
+                try (Sipp provider = Sipp.start(dir, "provider", scenario, 60, server.proxy(), "-key", "to_uri",
+                        "sip:4155550201@" + server.proxy(), "-p", String.valueOf(trunkPort), "-mp",
+                        String.valueOf(Sipp.freeUdpPorts(4)), "-m", "1", "-d", "6000", "-recv_timeout", "20000")) {
+                    assertThat(provider.awaitExit(45)).as(provider.report()).isZero();
+                }
+                alice.awaitScript(30); // the four INFO digits arrived at the phone as DTMF events
+            }
+        }
+    }
+
     /** The harness audio, plus the raw µ-law files SIPp streams (looked up in its working directory). */
     private Path ulaw() throws Exception {
         Path audio = Harness.audio();
