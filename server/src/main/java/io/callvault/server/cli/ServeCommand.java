@@ -2,6 +2,7 @@ package io.callvault.server.cli;
 
 import io.callvault.server.config.ServerConfig;
 import io.callvault.server.Services;
+import io.callvault.server.directory.ProvisioningWatcher;
 import io.callvault.server.http.HttpServer;
 import io.callvault.server.sip.SipServer;
 import io.callvault.vault.CrashRecovery;
@@ -28,12 +29,16 @@ public final class ServeCommand implements Callable<Integer> {
         Vault vault = options.openVault();
         new CrashRecovery(vault).recover();
         new IntegrityCheck(vault).run(true);
+        ProvisioningWatcher provisioning = config.provisioningFile().isPresent()
+                ? ProvisioningWatcher.start(config.provisioningFile().get(), config.sip().realm(),
+                        Services.directory(vault), vault.keys())
+                : null;
         SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault));
         HttpServer http = HttpServer.start(config.http(), vault);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
-            try (vault; sip; http) {
+            try (vault; sip; http; provisioning) {
                 LOG.debug("closing HTTP and vault");
             } catch (Exception e) {
                 LOG.warn("Error while stopping: {}", e.toString());

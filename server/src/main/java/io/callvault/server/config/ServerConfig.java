@@ -11,7 +11,7 @@ import java.util.Set;
  * immutable afterwards.
  */
 public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalog catalog, Blobs blobs, Keys keys,
-                           String logLevel) {
+                           String logLevel, java.util.Optional<Path> provisioningFile) {
 
     public record Http(String bind, int port) {
     }
@@ -87,7 +87,13 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
                 path(raw, "keys.master_key_file", dataDir.resolve("master.key")),
                 bool(raw, "keys.generate_master_key"));
         String level = oneOf(raw, "log.level", Set.of("error", "warn", "info", "debug", "trace"));
-        return new ServerConfig(dataDir, http, sip, media, catalog, blobs, keys, level);
+        Path provisioning = raw.get("provisioning.file").value().isEmpty() ? null
+                : path(raw, "provisioning.file", null);
+        if (provisioning != null && !java.nio.file.Files.isRegularFile(provisioning)) {
+            throw invalid(raw, "provisioning.file", "an existing file (" + provisioning + " is not one)");
+        }
+        return new ServerConfig(dataDir, http, sip, media, catalog, blobs, keys, level,
+                java.util.Optional.ofNullable(provisioning));
     }
 
     private static ConfigException invalid(RawConfig raw, String key, String allowed) {
