@@ -65,6 +65,39 @@ class TrunkCallIT {
     }
 
     @Test
+    void trunkThatChallenges_getsTheStoredCredentials_andTheCallIsRecorded() throws Exception {
+        Path audio = ulaw();
+        try (LiveServer server = LiveServer.start(dir)) {
+            int trunkPort = Sipp.freeUdpPorts(1);
+            try (Vault vault = Services.openVault(server.cfg, Map.of())) {
+                var password = vault.keys().wrap("trunk-secret-42".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        io.callvault.server.sip.TrunkSecrets.associatedData("carrier"));
+                Services.directory(vault).putTrunk(new Trunk("carrier", "127.0.0.1", trunkPort, "udp", "US",
+                        Optional.of("acct42"), Optional.of(password), Map.of(), Instant.now()));
+            }
+            try (Sipp provider = Sipp.start(dir, "provider", Sipp.scenario("uas_challenge.xml"), 60, "-p",
+                    String.valueOf(trunkPort), "-mp", String.valueOf(Sipp.freeUdpPorts(4)), "-m", "1")
+                    .awaitBound(trunkPort);
+                 BaresipPhone alice = BaresipPhone.start(dir, "alice", 5264, 4564,
+                         server.pad(audio.resolve("caller_speech.wav"), "a_src.wav", CALL_SECONDS),
+                         server.account("201", LiveServer.PASSWORD_A, "manual"))) {
+                LiveServer.awaitRegistered(alice, 20);
+                alice.script("dial:sip:4155550123@" + server.proxy(), "wait:CALL_ESTABLISHED:30",
+                        "hold_until:" + CALL_SECONDS, "hangup", "wait:CALL_CLOSED:15");
+                alice.awaitScript(60);
+                assertThat(provider.awaitExit(20)).as(provider.report()).isZero();
+                assertThat(Files.readString(dir.resolve("sipp-provider-messages.log"),
+                        java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Authorization: Digest")
+                        .contains("username=\"acct42\"").doesNotContain("trunk-secret-42");
+            }
+            server.awaitLog("sealed", 30);
+        }
+        RecordingRow row = onlyRecording();
+        assertThat(row.callee().number().e164()).isEqualTo("+14155550123");
+        assertChannel(row, 2, audio.resolve("callee_speech.wav"));
+    }
+
+    @Test
     void callFromTheTrunkToADid_ringsTheExtension_withoutAChallenge_andIsRecorded() throws Exception {
         Path audio = ulaw();
         try (LiveServer server = LiveServer.start(dir)) {
