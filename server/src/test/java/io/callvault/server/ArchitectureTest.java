@@ -56,6 +56,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void sipMediaAndSdp_knowNothingOfVaultStoresOrServer() {
+        noClasses().that().resideInAnyPackage("io.callvault.sip..", "io.callvault.media..", "io.callvault.sdp..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callvault.vault..", "io.callvault.store..",
+                        "io.callvault.server..", "io.callvault.testkit..")
+                .check(classes);
+    }
+
+    @Test
+    void sdp_dependsOnNeitherSipNorMedia_andMediaNotOnSip() {
+        noClasses().that().resideInAPackage("io.callvault.sdp..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callvault.sip..", "io.callvault.media..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.callvault.media..")
+                .should().dependOnClassesThat().resideInAPackage("io.callvault.sip..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.callvault.sip..")
+                .should().dependOnClassesThat().resideInAPackage("io.callvault.media..")
+                .check(classes);
+    }
+
+    @Test
     void storesDoNotDependOnEachOther() {
         for (String store : new String[] {"fs", "s3", "sql"}) {
             noClasses().that().resideInAPackage("io.callvault.store." + store + "..")
