@@ -16,6 +16,8 @@ command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v sox >/dev/null 2>&1 || need+=(sox libsox-fmt-all)
 command -v multimon-ng >/dev/null 2>&1 || need+=(multimon-ng)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# dumpcap (from tshark) for the call-load benchmark's packet counts (scripts/bench-calls.sh)
+command -v dumpcap >/dev/null 2>&1 || need+=(tshark)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 
 if [ ${#need[@]} -gt 0 ]; then

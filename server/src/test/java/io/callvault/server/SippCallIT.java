@@ -10,9 +10,11 @@ import io.callvault.vault.Vault;
 import io.callvault.vault.spi.RecordingQuery;
 import io.callvault.vault.spi.RecordingRow;
 import io.callvault.vault.spi.RecordingState;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,13 +40,13 @@ class SippCallIT {
                 dir.resolve("caller.ul").toString()), 30);
         Harness.run(List.of("sox", "-D", audio.resolve("callee_speech.wav").toString(), "-t", "ul",
                 dir.resolve("callee.ul").toString()), 30);
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = start()) {
             int uasPort = registerCallee(server);
             try (Sipp uas = Sipp.start(dir, "uas", Sipp.harnessScenario("uas_play.xml"), 60, "-p",
                     String.valueOf(uasPort), "-mp", String.valueOf(Sipp.freeUdpPorts(4)), "-m", "1").awaitBound(uasPort);
                  Sipp uac = call(server, "uac_auth_media.xml", "-d", String.valueOf(CALL_MS))) {
-                assertThat(uac.awaitExit(40)).as(uac.report()).isZero();
-                assertThat(uas.awaitExit(15)).as(uas.report()).isZero();
+                assertThat(uac.awaitExit(40)).as(() -> report(uac, server)).isZero();
+                assertThat(uas.awaitExit(15)).as(() -> report(uas, server)).isZero();
             }
             server.awaitLog("sealed", 30);
         }
@@ -67,8 +69,8 @@ class SippCallIT {
 
     @Test
     void calleeNotRegistered_callerGets480_andNothingIsRecorded() throws Exception {
-        try (LiveServer server = LiveServer.start(dir); Sipp uac = call(server, "uac_auth_rejected.xml")) {
-            assertThat(uac.awaitExit(30)).as(uac.report()).isZero();
+        try (LiveServer server = start(); Sipp uac = call(server, "uac_auth_rejected.xml")) {
+            assertThat(uac.awaitExit(30)).as(() -> report(uac, server)).isZero();
             assertThat(uac.logs()).contains("final response 480");
         }
         assertThat(recordings()).isEmpty();
@@ -76,17 +78,26 @@ class SippCallIT {
 
     @Test
     void calleeBusy_callerGets486_andNothingIsRecorded() throws Exception {
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = start()) {
             int uasPort = registerCallee(server);
             try (Sipp uas = Sipp.start(dir, "uas", Sipp.scenario("uas_busy.xml"), 60, "-p", String.valueOf(uasPort),
                     "-m", "1").awaitBound(uasPort);
                  Sipp uac = call(server, "uac_auth_rejected.xml")) {
-                assertThat(uac.awaitExit(30)).as(uac.report()).isZero();
+                assertThat(uac.awaitExit(30)).as(() -> report(uac, server)).isZero();
                 assertThat(uac.logs()).contains("final response 486");
-                assertThat(uas.awaitExit(15)).as(uas.report()).isZero();
+                assertThat(uas.awaitExit(15)).as(() -> report(uas, server)).isZero();
             }
         }
         assertThat(recordings()).isEmpty();
+    }
+
+    /**
+     * A live server with media ports of its own in 30000-30999: servers of tests running in parallel
+     * share LiveServer's default range, and SIPp's ports come from 20000-29999.
+     */
+    private LiveServer start() throws Exception {
+        int media = Sipp.freeUdpPorts(16, 30_000, 30_999);
+        return LiveServer.start(dir, "media.port_min = " + media, "media.port_max = " + (media + 15));
     }
 
     /** Registers 202 from a fresh port and returns it: callvault sends 202's calls where REGISTER came from. */
@@ -94,19 +105,28 @@ class SippCallIT {
         int port = Sipp.freeUdpPorts(1);
         try (Sipp reg = Sipp.start(dir, "register", Sipp.scenario("register.xml"), 30, server.proxy(), "-p",
                 String.valueOf(port), "-s", "202", "-ap", LiveServer.PASSWORD_B, "-m", "1", "-recv_timeout", "10000")) {
-            assertThat(reg.awaitExit(30)).as(reg.report()).isZero();
+            assertThat(reg.awaitExit(30)).as(() -> report(reg, server)).isZero();
         }
         return port;
     }
 
     /** 201 calls 202 through the server with one of our UAC scenarios. */
     private Sipp call(LiveServer server, String scenario, String... extra) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of(server.proxy(), "-key", "to_uri",
+        List<String> args = new ArrayList<>(List.of(server.proxy(), "-key", "to_uri",
                 "sip:202@" + server.proxy(), "-auth_uri", "202@" + server.proxy(), "-s", "201", "-ap",
                 LiveServer.PASSWORD_A, "-p", String.valueOf(Sipp.freeUdpPorts(1)), "-mp",
                 String.valueOf(Sipp.freeUdpPorts(4)), "-m", "1", "-recv_timeout", "15000"));
         args.addAll(List.of(extra));
         return Sipp.start(dir, "uac", Sipp.scenario(scenario), 45, args.toArray(String[]::new));
+    }
+
+    /** What a failed call assertion shows: SIPp's errors, screen and messages, then the server's log. */
+    private static String report(Sipp sipp, LiveServer server) {
+        try {
+            return sipp.report() + "\n--- callvault log:\n" + server.process.output();
+        } catch (IOException e) {
+            return "(no report: " + e + ")";
+        }
     }
 
     private ServerConfig config() throws Exception {

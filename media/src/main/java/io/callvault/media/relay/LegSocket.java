@@ -68,6 +68,12 @@ final class LegSocket extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRegistered();
     }
 
+    /** The relay adds this handler after a successful bind, when the channel is already registered. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof DatagramPacket packet)) {

@@ -130,19 +130,38 @@ public final class MediaRelay implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Closes a channel whose bind failed. Depending on the transport it may not be registered with its
+     * event loop yet, and closing it then throws; either way the port was not ours, so nothing is lost.
+     */
+    private static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (RuntimeException notRegistered) {
+            try {
+                channel.unsafe().closeForcibly();
+            } catch (RuntimeException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
     private Channel bind(EventLoop loop, LegSocket handler, InetSocketAddress local) throws IOException {
         ChannelFuture bound = new Bootstrap()
                 .group(loop)
                 .channelFactory(channels)
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-                .handler(handler)
+                // The leg's handler is not @Sharable and is reused when a port turns out to be taken, so it
+                // joins the pipeline only once the bind has succeeded (datagrams before that are dropped).
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
                 .bind(local)
                 .awaitUninterruptibly();
         if (bound.isSuccess()) {
+            bound.channel().pipeline().addLast(handler);
             return bound.channel();
         }
-        bound.channel().close(); // a failed bind leaves the socket open and registered
+        closeQuietly(bound.channel()); // a failed bind may leave the socket open (and maybe registered)
         Throwable cause = bound.cause();
         if (cause instanceof IOException io) {
             throw io;

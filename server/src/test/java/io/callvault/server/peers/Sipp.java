@@ -60,7 +60,10 @@ public final class Sipp implements AutoCloseable {
         return new Sipp(dir, name, p);
     }
 
-    /** Waits until this SIPp has bound its UDP {@code port} (a UAS must before the call is placed). */
+    /**
+     * Waits until this SIPp has bound its UDP {@code port} (a UAS must before the call is placed); if it
+     * does not within 10 s, stops it and fails with its report.
+     */
     public Sipp awaitBound(int port) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && process.isAlive()) {
@@ -69,6 +72,7 @@ public final class Sipp implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+        close();
         throw new AssertionError("sipp " + name + " did not bind UDP port " + port + ":\n" + report());
     }
 
@@ -96,8 +100,17 @@ public final class Sipp implements AutoCloseable {
      * (clear of the harness's fixed ports and LiveServer's media range).
      */
     public static int freeUdpPorts(int count) {
+        return freeUdpPorts(count, 20_000, 29_999);
+    }
+
+    /** The first of {@code count} consecutive free UDP ports on 127.0.0.1, even, within {@code from}-{@code to}. */
+    public static int freeUdpPorts(int count, int from, int to) {
+        int slots = (to - from + 1 - count) / 4;
+        if (slots < 1) {
+            throw new IllegalArgumentException(count + " ports do not fit in " + from + "-" + to);
+        }
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + 4 * ThreadLocalRandom.current().nextInt(2_400);
+            int base = from + (from & 1) + 4 * ThreadLocalRandom.current().nextInt(slots);
             boolean free = true;
             for (int p = base; p < base + count && free; p++) {
                 free = udpFree(p);
@@ -106,7 +119,7 @@ public final class Sipp implements AutoCloseable {
                 return base;
             }
         }
-        throw new IllegalStateException("no " + count + " consecutive free UDP ports in 20000-29999");
+        throw new IllegalStateException("no " + count + " consecutive free UDP ports in " + from + "-" + to);
     }
 
     private static boolean udpFree(int port) {
