@@ -65,6 +65,36 @@ class TrunkCallIT {
     }
 
     @Test
+    void earlyMediaFromTheProvider_reachesTheCallerBeforeTheAnswer_andIsNotRecorded() throws Exception {
+        Path audio = ulaw();
+        try (LiveServer server = LiveServer.start(dir)) {
+            int trunkPort = Sipp.freeUdpPorts(1);
+            addTrunk(server, new Trunk("carrier", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
+                    Optional.empty(), Map.of(), Instant.now()));
+            try (Sipp provider = Sipp.start(dir, "provider", Sipp.scenario("uas_early_media.xml"), 60, "-p",
+                    String.valueOf(trunkPort), "-mp", String.valueOf(Sipp.freeUdpPorts(4)), "-m", "1")
+                    .awaitBound(trunkPort);
+                 BaresipPhone alice = BaresipPhone.start(dir, "alice", 5264, 4564,
+                         server.pad(audio.resolve("caller_speech.wav"), "a_src.wav", CALL_SECONDS),
+                         server.account("201", LiveServer.PASSWORD_A, "manual"))) {
+                LiveServer.awaitRegistered(alice, 20);
+                alice.script("dial:sip:4155550123@" + server.proxy(), "wait:CALL_ESTABLISHED:30",
+                        "hold_until:" + CALL_SECONDS, "hangup", "wait:CALL_CLOSED:15");
+                alice.awaitScript(60);
+                assertThat(provider.awaitExit(20)).as(provider.report()).isZero();
+                // the 183 reached the phone with SDP pointing at callvault's relay, before the 200
+                assertThat(alice.log()).contains("183 Session Progress (application/sdp)");
+                Path heard = alice.receivedAudio().orElseThrow();
+                Harness.assertContains(audio.resolve("callee_speech.wav"), heard, 3);
+            }
+            server.awaitLog("sealed", 30);
+        }
+        RecordingRow row = onlyRecording();
+        // recording starts at the answer, 2.5 s after the early media began
+        assertThat(row.durationMillis()).isBetween((CALL_SECONDS - 1) * 1000L, (CALL_SECONDS + 1) * 1000L);
+    }
+
+    @Test
     void trunkThatChallenges_getsTheStoredCredentials_andTheCallIsRecorded() throws Exception {
         Path audio = ulaw();
         try (LiveServer server = LiveServer.start(dir)) {

@@ -44,6 +44,9 @@ final class LegTimeline {
     private long lastExtSeq;
     private long firstAudio = Long.MAX_VALUE;
     private int lateRun;
+    /** Consecutive old-looking packets that follow each other (see {@link #restarted}). */
+    private int strayRun;
+    private int lastStraySeq;
 
     private long packets;
     private long recorded;
@@ -110,10 +113,21 @@ final class LegTimeline {
             boolean drifted = Math.abs(position - arrival) > threshold;
             boolean lagging = newest && position < emitted && ++lateRun >= LATE_RUN_TO_REANCHOR;
             if (drifted && !newest) {
-                late++;
-                return PacketOutcome.LATE;
+                if (!restarted(p)) {
+                    late++;
+                    return PacketOutcome.LATE;
+                }
+                // The sender restarted its stream under the same SSRC (sequence and timestamp reset, as
+                // some endpoints do after a re-INVITE): treat it as a new source placed on arrival.
+                reanchors++;
+                newSource(p);
+                anchor(p, arrival);
+                extSeq = lastExtSeq;
+                extTs = lastExtTs;
+            } else {
+                strayRun = 0;
             }
-            if (drifted || lagging) {
+            if ((drifted || lagging) && !(drifted && !newest)) {
                 reanchors++;
                 anchor(p, arrival);
                 extTs = lastExtTs;
@@ -151,6 +165,21 @@ final class LegTimeline {
         }
         recorded++;
         return PacketOutcome.RECORDED;
+    }
+
+    /**
+     * True once {@value #LATE_RUN_TO_REANCHOR} packets in a row that look old (far off the timeline, not
+     * newer than the last one) are consecutive among themselves: a restarted stream, not stray late packets.
+     */
+    private boolean restarted(RtpPacket p) {
+        boolean consecutive = strayRun > 0 && (short) (p.sequenceNumber() - lastStraySeq) == 1;
+        strayRun = consecutive ? strayRun + 1 : 1;
+        lastStraySeq = p.sequenceNumber();
+        if (strayRun >= LATE_RUN_TO_REANCHOR) {
+            strayRun = 0;
+            return true;
+        }
+        return false;
     }
 
     private void newSource(RtpPacket p) {

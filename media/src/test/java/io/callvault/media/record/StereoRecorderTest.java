@@ -148,6 +148,26 @@ class StereoRecorderTest {
     }
 
     @Test
+    void streamRestartedUnderTheSameSsrc_afterACodecChange_isRecordedFromItsThirdPacket() {
+        // SIPp and some PBXs restart sequence and timestamp (same SSRC) when a re-INVITE changes codec
+        Talker first = new Talker(G711.ULAW, 0, 0xaaaa, 5_000, 3_000_000L, 400, 0.5);
+        Talker second = new Talker(G711.ALAW, 8, 0xaaaa, 10, 0, 600, 0.5);
+        feed(steady(Leg.CALLER, first, 0));
+        List<PacketOutcome> outcomes = steady(Leg.CALLER, second, 700).stream()
+                .map(a -> recorder.receive(a.leg(), a.packet(), a.at())).toList();
+        recorder.finish(at(1200));
+
+        assertThat(outcomes.subList(0, 2)).containsOnly(PacketOutcome.LATE);
+        assertThat(outcomes.subList(2, outcomes.size())).containsOnly(PacketOutcome.RECORDED);
+        short[] left = sink.channel(0);
+        assertThat(left).hasSize(9600);
+        assertThat(slice(left, 0, 4000)).isEqualTo(first.decoded(0, 4000));
+        // two packets (40 ms) are needed to tell a restart from stray late packets; the rest is all there
+        assertThat(slice(left, 5600 + 320, 9600)).isEqualTo(second.decoded(320, 4000));
+        assertThat(recorder.stats(Leg.CALLER).late()).isEqualTo(2);
+    }
+
+    @Test
     void timestampJumpBeyondTheThreshold_isReanchoredOnArrival() {
         Talker caller = new Talker(G711.ULAW, 0, 1, 0, 0, 400, 1.0);
         for (int i = 25; i < 50; i++) {
