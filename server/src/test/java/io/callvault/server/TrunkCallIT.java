@@ -157,6 +157,31 @@ class TrunkCallIT {
     }
 
     @Test
+    void updateInTheDialog_isPassedToTheOtherLeg_andItsAnswerComesBack() throws Exception {
+        Path audio = ulaw();
+        try (LiveServer server = LiveServer.start(dir)) {
+            int trunkPort = Sipp.freeUdpPorts(1);
+            addTrunk(server, new Trunk("inbound", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
+                    Optional.empty(), Map.of("+14155550201", "201"), Instant.now()));
+            try (BaresipPhone alice = BaresipPhone.start(dir, "alice", 5264, 4564,
+                    server.pad(audio.resolve("callee_speech.wav"), "a_src.wav", CALL_SECONDS),
+                    server.account("201", LiveServer.PASSWORD_A, "auto"))) {
+                LiveServer.awaitRegistered(alice, 20);
+                alice.script("wait:CALL_ESTABLISHED:30", "wait:CALL_CLOSED:60");
+                try (Sipp provider = Sipp.start(dir, "provider", Sipp.scenario("uac_update.xml"), 60,
+                        server.proxy(), "-key", "to_uri", "sip:4155550201@" + server.proxy(), "-p",
+                        String.valueOf(trunkPort), "-mp", String.valueOf(Sipp.freeUdpPorts(4)), "-m", "1", "-d",
+                        "4000", "-recv_timeout", "20000")) {
+                    assertThat(provider.awaitExit(45)).as(provider.report()).isZero();
+                    // the phone's own answer to the UPDATE (it does not implement UPDATE) came back
+                    assertThat(provider.logs()).containsPattern("UPDATE answered (200|405|501)");
+                }
+                alice.awaitScript(30);
+            }
+        }
+    }
+
+    @Test
     void sipInfoDtmfFromTheCaller_isRelayedToTheExtension() throws Exception {
         Path audio = ulaw();
         Path scenario = dir.resolve("uac_info.xml");
