@@ -85,7 +85,7 @@ public final class S3BlobStore implements BlobStore {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
                 .forcePathStyle(config.pathStyle())
-                // Flexible checksums (aws-chunked bodies with trailers) are not implemented by most
+                // Flexible checksums (aws-chunked bodies with trailers) are not supported by most
                 // S3-compatible servers (s3proxy answers 501). Blobs are AEAD ciphertext, verified on every
                 // read by the vault, and travel over TLS, so checksums are sent only where S3 requires them.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
