@@ -55,6 +55,7 @@ public final class SqlCatalog implements Catalog {
 
     private final SqlDirectory directory;
     private final SqlCallLog callLog;
+    private final SqlAuditSink auditLog;
 
     private SqlCatalog(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -62,11 +63,17 @@ public final class SqlCatalog implements Catalog {
         this.tx = new Transactions(pool, dialect.describe());
         this.directory = new SqlDirectory(tx);
         this.callLog = new SqlCallLog(tx);
+        this.auditLog = new SqlAuditSink(tx, java.time.InstantSource.system());
     }
 
     /** The call records in the same database; valid until this catalog is closed. */
     public io.callvault.vault.spi.CallLog callLog() {
         return callLog;
+    }
+
+    /** The tamper-evident audit log in the same database; valid until this catalog is closed. */
+    public io.callvault.vault.spi.AuditSink auditLog() {
+        return auditLog;
     }
 
     /** The extensions directory in the same database; valid until this catalog is closed. */
