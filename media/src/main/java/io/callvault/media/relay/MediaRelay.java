@@ -158,8 +158,11 @@ public final class MediaRelay implements AutoCloseable {
                 .bind(local)
                 .awaitUninterruptibly();
         if (bound.isSuccess()) {
-            bound.channel().pipeline().addLast(handler);
-            return bound.channel();
+            Channel channel = bound.channel();
+            // Added on the channel's own loop and waited for, so the handler is in place (and knows its
+            // channel) before the caller sends anything to this socket.
+            channel.eventLoop().submit(() -> channel.pipeline().addLast(handler)).syncUninterruptibly();
+            return channel;
         }
         closeQuietly(bound.channel()); // a failed bind may leave the socket open (and maybe registered)
         Throwable cause = bound.cause();
