@@ -37,8 +37,6 @@ final class InviteClientTransaction extends Transaction implements ClientTransac
 
     private enum Event { PROVISIONAL, SUCCESS, FAILURE, TIMER_A, TIMER_B, TIMER_D, TIMER_M, TRANSPORT_ERROR }
 
-    private final SipRequest request;
-    private final Peer peer;
     private final ClientListener listener;
     private volatile State state = State.CALLING;
     private Duration intervalA; // guarded by lock
@@ -46,9 +44,7 @@ final class InviteClientTransaction extends Transaction implements ClientTransac
 
     InviteClientTransaction(TxContext ctx, TransactionKey.Client key, SipRequest request, Peer peer,
             ClientListener listener) {
-        super(ctx, key);
-        this.request = request;
-        this.peer = peer;
+        super(ctx, key, request, peer);
         this.listener = listener;
     }
 
@@ -199,16 +195,6 @@ final class InviteClientTransaction extends Transaction implements ClientTransac
 
     State state() {
         return state;
-    }
-
-    @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
-    public Peer peer() {
-        return peer;
     }
 
     @Override

@@ -37,8 +37,6 @@ final class InviteServerTransaction extends Transaction implements ServerTransac
         TIMER_L, TRANSPORT_ERROR
     }
 
-    private final SipRequest request;
-    private final Peer peer;
     private volatile State state = State.PROCEEDING;
     private volatile SipResponse lastResponse; // written under lock
     private SipResponse lastProvisional; // guarded by lock
@@ -46,9 +44,7 @@ final class InviteServerTransaction extends Transaction implements ServerTransac
     private boolean cancelled; // guarded by lock
 
     InviteServerTransaction(TxContext ctx, TransactionKey.Server key, SipRequest request, Peer peer) {
-        super(ctx, key);
-        this.request = request;
-        this.peer = peer;
+        super(ctx, key, request, peer);
     }
 
     /** Arms the 100 Trying timer and hands the INVITE to the TU. */
@@ -241,16 +237,6 @@ final class InviteServerTransaction extends Transaction implements ServerTransac
 
     State state() {
         return state;
-    }
-
-    @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
-    public Peer peer() {
-        return peer;
     }
 
     @Override

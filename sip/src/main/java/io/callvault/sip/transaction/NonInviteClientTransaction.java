@@ -25,17 +25,13 @@ final class NonInviteClientTransaction extends Transaction implements ClientTran
 
     private enum Event { PROVISIONAL, FINAL, TIMER_E, TIMER_F, TIMER_K, TRANSPORT_ERROR }
 
-    private final SipRequest request;
-    private final Peer peer;
     private final ClientListener listener;
     private volatile State state = State.TRYING;
     private Duration intervalE; // guarded by lock
 
     NonInviteClientTransaction(TxContext ctx, TransactionKey.Client key, SipRequest request, Peer peer,
             ClientListener listener) {
-        super(ctx, key);
-        this.request = request;
-        this.peer = peer;
+        super(ctx, key, request, peer);
         this.listener = listener;
     }
 
@@ -143,16 +139,6 @@ final class NonInviteClientTransaction extends Transaction implements ClientTran
 
     State state() {
         return state;
-    }
-
-    @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
-    public Peer peer() {
-        return peer;
     }
 
     @Override

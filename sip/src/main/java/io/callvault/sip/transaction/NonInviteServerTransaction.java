@@ -25,17 +25,13 @@ final class NonInviteServerTransaction extends Transaction implements ServerTran
 
     private enum Event { TU_PROVISIONAL, TU_FINAL, RETRANSMISSION, TIMER_J, TRANSPORT_ERROR }
 
-    private final SipRequest request;
-    private final Peer peer;
     private final boolean tuOwned;
     private volatile State state = State.TRYING;
     private volatile SipResponse lastResponse; // written under lock
 
     NonInviteServerTransaction(TxContext ctx, TransactionKey.Server key, SipRequest request, Peer peer,
             boolean tuOwned) {
-        super(ctx, key);
-        this.request = request;
-        this.peer = peer;
+        super(ctx, key, request, peer);
         this.tuOwned = tuOwned;
     }
 
@@ -141,16 +137,6 @@ final class NonInviteServerTransaction extends Transaction implements ServerTran
 
     State state() {
         return state;
-    }
-
-    @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
-    public Peer peer() {
-        return peer;
     }
 
     @Override

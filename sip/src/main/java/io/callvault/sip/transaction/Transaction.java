@@ -2,6 +2,7 @@ package io.callvault.sip.transaction;
 
 import io.callvault.core.time.Scheduler;
 import io.callvault.sip.message.SipMessage;
+import io.callvault.sip.message.SipRequest;
 import io.callvault.sip.message.SipResponse;
 import io.callvault.sip.transport.Peer;
 import java.io.IOException;
@@ -42,14 +43,28 @@ abstract sealed class Transaction permits InviteClientTransaction, NonInviteClie
 
     final TxContext ctx;
     final Object key;
+    /** The request that created the transaction (sent by a client one, received by a server one). */
+    final SipRequest request;
+    /** The other end: where a client transaction sends, where a server transaction's request came from. */
+    final Peer peer;
     final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Runnable> callbacks = new ArrayDeque<>(); // guarded by lock
     private final Map<TimerName, Armed> timers = new EnumMap<>(TimerName.class); // guarded by lock
     private Thread drainer; // guarded by lock
 
-    Transaction(TxContext ctx, Object key) {
+    Transaction(TxContext ctx, Object key, SipRequest request, Peer peer) {
         this.ctx = ctx;
         this.key = key;
+        this.request = request;
+        this.peer = peer;
+    }
+
+    public SipRequest request() {
+        return request;
+    }
+
+    public Peer peer() {
+        return peer;
     }
 
     /** The machine's name in metrics, e.g. {@code invite-client}. */
