@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies one recording for its whole life, including after deletion (the tombstone keeps it). */
-public record RecordingId(UUID value) {
+public record RecordingId(UUID value) implements Comparable<RecordingId> {
     public RecordingId {
         Objects.requireNonNull(value, "value");
     }
@@ -26,5 +26,11 @@ public record RecordingId(UUID value) {
     @Override
     public String toString() {
         return value.toString();
+    }
+
+    /** By the text form, the order SQL sorts ids in. */
+    @Override
+    public int compareTo(RecordingId other) {
+        return toString().compareTo(other.toString());
     }
 }

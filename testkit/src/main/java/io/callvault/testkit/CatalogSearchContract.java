@@ -112,7 +112,7 @@ public interface CatalogSearchContract {
         create(5, ALICE, BOB, T0.plusSeconds(40), Map.of("queue", "billing"));
         catalog().seal(id(5), seal(T0.plusSeconds(50)));
         RecordingQuery query = new RecordingQuery(ALICE, T0.plusSeconds(5), T0.plusSeconds(60),
-                Map.of("queue", "billing"), RecordingState.RECORDING, 0, 10);
+                Map.of("queue", "billing"), RecordingState.RECORDING, null, null, 0, 10);
         assertThat(ids(query)).containsExactly(id(2));
     }
 

@@ -62,7 +62,7 @@ public final class RecordingsCommand implements Runnable {
                 q = new RecordingQuery(party == null ? null : Inputs.number(party, "--party"),
                         since == null ? null : Inputs.instant(since, "--since"),
                         until == null ? null : Inputs.instant(until, "--until"), Inputs.tags(tags),
-                        state == null ? null : state(state), offset, limit);
+                        state == null ? null : state(state), null, null, offset, limit);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
