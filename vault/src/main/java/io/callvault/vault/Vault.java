@@ -41,6 +41,7 @@ public final class Vault implements AutoCloseable {
     private final KeyService keys;
     private final WriterLocks locks;
     private final InstantSource clock;
+    private volatile Governance governance = Governance.NONE;
 
     public Vault(BlobStore blobs, Catalog catalog, KeyService keys, WriterLocks locks, InstantSource clock) {
         this.blobs = blobs;
@@ -52,6 +53,14 @@ public final class Vault implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * Puts the vault under the governance rules (legal holds, retention). Set once while wiring, before the
+     * vault is used; until then {@link Governance#NONE} applies.
+     */
+    public void govern(Governance rules) {
+        this.governance = java.util.Objects.requireNonNull(rules);
     }
 
     public BlobStore blobs() {
@@ -97,6 +106,7 @@ public final class Vault implements AutoCloseable {
         try (DataKey dek = DataKey.generate()) {
             WrappedKey wrapped = keys.wrap(dek.cleartextForWrapping(), dataKeyAad(id));
             catalog.create(row, wrapped);
+            governance.recordingChanged(row);
             BlobSink sink = blobs.create(blobKey);
             WritableByteChannel cipher = openCipher(dek, header, sink);
             long syncEvery = sync == SyncPolicy.EVERY_SECOND ? meta.format().bytesPerSecond() : 0;
@@ -219,12 +229,31 @@ public final class Vault implements AutoCloseable {
             throw new VaultException("recording " + id + " is still being written; end the call first");
         }
         try {
+            java.util.Optional<String> blocker = governance.deletionBlocker(row);
+            if (blocker.isPresent()) {
+                throw new RecordingHeldException(id, blocker.get());
+            }
             Tombstone t = catalog.shred(id, reason.strip(), actor, clock.instant());
             deleteBlobQuietly(row.blobKey());
             LOG.info("Recording {} crypto-shredded by {}", id, actor);
             return t;
         } catch (CatalogException e) {
             throw new VaultException("cannot delete recording " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets (adds or overwrites) tags of a recording, an empty value removing one, and lets the governance
+     * rules re-evaluate its retention.
+     */
+    public RecordingRow putTags(RecordingId id, java.util.Map<String, String> tags) throws VaultException {
+        try {
+            catalog.putTags(id, tags);
+            RecordingRow row = find(id);
+            governance.recordingChanged(row);
+            return row;
+        } catch (CatalogException e) {
+            throw new VaultException("cannot tag recording " + id + ": " + e.getMessage(), e);
         }
     }
 
