@@ -8,10 +8,13 @@ import static io.callvault.testkit.CatalogFixtures.row;
 import static io.callvault.testkit.CatalogFixtures.seal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callvault.core.AudioFormat;
+import io.callvault.core.Direction;
 import io.callvault.core.PhoneNumber;
 import io.callvault.core.RecordingId;
 import io.callvault.vault.spi.Catalog;
 import io.callvault.vault.spi.CatalogException;
+import io.callvault.vault.spi.Party;
 import io.callvault.vault.spi.RecordingQuery;
 import io.callvault.vault.spi.RecordingRow;
 import io.callvault.vault.spi.RecordingState;
@@ -19,12 +22,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@link RecordingQuery} rules, mixed into {@link CatalogContract}: criteria AND together,
  * {@code party} matches caller or callee, {@code since} is inclusive and {@code until} exclusive, every
- * tag must match, results come newest first, then by id text, and page by offset and limit.
+ * tag must match, {@code agents} matches the agent or either number and {@code ids} the id (an empty set
+ * of either matches nothing), results come newest first, then by id text, and page by offset and limit.
  */
 public interface CatalogSearchContract {
 
@@ -153,5 +158,61 @@ public interface CatalogSearchContract {
         create(2, BOB, CAROL, T0.plusSeconds(1), Map.of());
         assertThat(catalog().search(RecordingQuery.all())).containsExactly(
                 row(id(2), BOB.e164(), CAROL.e164(), T0.plusSeconds(1), Map.of()), row);
+    }
+
+    private void createHandled(int n, String agent, PhoneNumber caller, PhoneNumber callee, Instant startedAt)
+            throws CatalogException {
+        catalog().create(RecordingRow.started(id(n), null, Party.of(caller.e164()), Party.of(callee.e164()),
+                Direction.IN, agent, startedAt, AudioFormat.STEREO_8K, "recordings/" + n + ".cvr", 1, Map.of()),
+                key("kek-1", n));
+    }
+
+    @Test
+    default void search_byAgents_matchesAgentOrCallerOrCalleeNumber() throws CatalogException {
+        PhoneNumber ext201 = PhoneNumber.of("201");
+        createHandled(1, "alice", ALICE, BOB, T0);
+        createHandled(2, null, ext201, BOB, T0.plusSeconds(1));
+        createHandled(3, "bob", CAROL, ext201, T0.plusSeconds(2));
+        createHandled(4, "carol", CAROL, BOB, T0.plusSeconds(3));
+        createHandled(5, null, ALICE, CAROL, T0.plusSeconds(4));
+        assertThat(ids(RecordingQuery.all().withAgents(Set.of("alice", "201")))).containsExactly(id(3), id(2), id(1));
+        assertThat(ids(RecordingQuery.all().withAgents(Set.of(BOB.e164())))).containsExactly(id(4), id(2), id(1));
+        assertThat(ids(RecordingQuery.all().withAgents(Set.of("dave")))).isEmpty();
+        assertThat(ids(RecordingQuery.all().withAgents(null))).hasSize(5);
+    }
+
+    @Test
+    default void search_emptyAgentsOrIds_findNothing() throws CatalogException {
+        createHandled(1, "alice", ALICE, BOB, T0);
+        assertThat(ids(RecordingQuery.all().withAgents(Set.of()))).isEmpty();
+        assertThat(ids(RecordingQuery.all().withIds(Set.of()))).isEmpty();
+    }
+
+    @Test
+    default void search_agentWithQuotesAndBackslashes_matchesExactly() throws CatalogException {
+        String odd = "o'brien \"q\" \\ ☎";
+        createHandled(1, odd, ALICE, BOB, T0);
+        createHandled(2, "o'brien", ALICE, BOB, T0.plusSeconds(1));
+        assertThat(ids(RecordingQuery.all().withAgents(Set.of(odd)))).containsExactly(id(1));
+    }
+
+    @Test
+    default void search_byIds_restrictsToThoseThatExist() throws CatalogException {
+        for (int n = 1; n <= 4; n++) {
+            create(n, ALICE, BOB, T0.plusSeconds(n), Map.of());
+        }
+        assertThat(ids(RecordingQuery.all().withIds(Set.of(id(1), id(3), id(99))))).containsExactly(id(3), id(1));
+        assertThat(ids(RecordingQuery.all().withIds(null))).hasSize(4);
+    }
+
+    @Test
+    default void search_agentsAndIdsWithOtherCriteria_allHoldAndPage() throws CatalogException {
+        for (int n = 1; n <= 6; n++) {
+            createHandled(n, n % 2 == 0 ? "alice" : "bob", n <= 4 ? ALICE : CAROL, BOB, T0.plusSeconds(n));
+        }
+        RecordingQuery query = RecordingQuery.all().withParty(ALICE).withAgents(Set.of("alice"))
+                .withIds(Set.of(id(1), id(2), id(4), id(6)));
+        assertThat(ids(query)).containsExactly(id(4), id(2));
+        assertThat(ids(query.withPage(1, 1))).containsExactly(id(2));
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -109,7 +110,16 @@ public final class InMemoryCatalog implements Catalog {
                 && (query.since() == null || !row.startedAt().isBefore(query.since()))
                 && (query.until() == null || row.startedAt().isBefore(query.until()))
                 && (query.state() == null || query.state() == row.state())
-                && row.tags().entrySet().containsAll(query.tags().entrySet());
+                && row.tags().entrySet().containsAll(query.tags().entrySet())
+                && (query.agents() == null || involves(query.agents(), row))
+                && (query.ids() == null || query.ids().contains(row.id()));
+    }
+
+    /** Whether the row's agent, caller number or callee number is one of {@code agents}. */
+    private static boolean involves(Set<String> agents, RecordingRow row) {
+        return (row.agent() != null && agents.contains(row.agent()))
+                || agents.contains(row.caller().number().e164())
+                || agents.contains(row.callee().number().e164());
     }
 
     @Override

@@ -31,6 +31,20 @@ public class GovernanceException extends Exception {
         this.code = Objects.requireNonNull(code);
     }
 
+    /**
+     * A store failure as a governance failure: a missing recording is NOT_FOUND ("recording_not_found"), a
+     * clash with stored state CONFLICT ("conflict"), anything else FAILED ("storage"). Keeps the cause.
+     */
+    public static GovernanceException fromCatalog(io.callvault.vault.spi.CatalogException e) {
+        if (e instanceof io.callvault.vault.spi.RecordingNotFoundException) {
+            return new GovernanceException(Kind.NOT_FOUND, "recording_not_found", e.getMessage(), e);
+        }
+        if (e instanceof io.callvault.vault.spi.ConflictException) {
+            return new GovernanceException(Kind.CONFLICT, "conflict", e.getMessage() + "; reload and retry", e);
+        }
+        return new GovernanceException(Kind.FAILED, "storage", "the catalog failed: " + e.getMessage(), e);
+    }
+
     public Kind kind() {
         return kind;
     }

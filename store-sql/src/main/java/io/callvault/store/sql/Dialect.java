@@ -6,6 +6,7 @@ import io.callvault.vault.spi.CatalogException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 
 /**
  * What differs between the two databases the catalog runs on. The SQL itself is shared (both accept
@@ -29,6 +30,19 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** Binds an id in the column type the schema uses for ids (TEXT or uuid). */
     void bindId(PreparedStatement statement, int index, RecordingId id) throws SQLException;
+
+    /**
+     * A condition that {@code column} equals one of a set of values bound as a single parameter by
+     * {@link #bindTexts} or {@link #bindIds}, so that a set of any size costs one bind parameter (drivers
+     * limit their number) and the statement text does not depend on the set's size.
+     */
+    String inSet(String column);
+
+    /** Binds a set of texts for {@link #inSet}. */
+    void bindTexts(PreparedStatement statement, int index, Collection<String> values) throws SQLException;
+
+    /** Binds a set of ids for {@link #inSet} on an id column. */
+    void bindIds(PreparedStatement statement, int index, Collection<RecordingId> ids) throws SQLException;
 
     /**
      * Appended to a SELECT to lock the row it reads until commit, so that concurrent shreds and tag

@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +98,23 @@ final class PostgresDialect implements Dialect {
     @Override
     public void bindId(PreparedStatement statement, int index, RecordingId id) throws SQLException {
         statement.setObject(index, id.value());
+    }
+
+    /** An array parameter: {@code = ANY(?)} is the array form of IN and can use the column's index. */
+    @Override
+    public String inSet(String column) {
+        return column + " = ANY(?)";
+    }
+
+    @Override
+    public void bindTexts(PreparedStatement statement, int index, Collection<String> values) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("text", values.toArray(String[]::new)));
+    }
+
+    @Override
+    public void bindIds(PreparedStatement statement, int index, Collection<RecordingId> ids) throws SQLException {
+        UUID[] uuids = ids.stream().map(RecordingId::value).toArray(UUID[]::new);
+        statement.setArray(index, statement.getConnection().createArrayOf("uuid", uuids));
     }
 
     @Override

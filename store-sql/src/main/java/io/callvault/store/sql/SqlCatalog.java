@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.callvault.core.RecordingId;
 import io.callvault.vault.spi.Catalog;
 import io.callvault.vault.spi.CatalogException;
+import io.callvault.vault.spi.CheckpointStore;
 import io.callvault.vault.spi.RecordingNotFoundException;
 import io.callvault.vault.spi.RecordingQuery;
 import io.callvault.vault.spi.RecordingRow;
@@ -17,6 +18,11 @@ import io.callvault.vault.spi.Seal;
 import io.callvault.vault.spi.Segment;
 import io.callvault.vault.spi.Tombstone;
 import io.callvault.vault.spi.WrappedKey;
+import io.callvault.vault.spi.access.CredentialStore;
+import io.callvault.vault.spi.access.UserStore;
+import io.callvault.vault.spi.dsar.DsarStore;
+import io.callvault.vault.spi.hold.HoldStore;
+import io.callvault.vault.spi.retention.RetentionStore;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,10 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The {@link Catalog} on SQL: an SQLite file (the embedded default) or a PostgreSQL database, its schema
- * brought up to date by Flyway when opened. Held to {@code CatalogContract} on both.
+ * brought up to date by Flyway when opened. Held to {@code CatalogContract} on both, as are the stores
+ * that share its database (directory, call log, audit log, users, credentials, holds, retention,
+ * data-subject requests, checkpoints) to theirs.
  *
  * <p>Atomicity: a write that touches several rows runs in one transaction that first locks the
  * recording row (PostgreSQL; SQLite has a single writer), so a shred never interleaves with a tag or
@@ -56,6 +65,12 @@ public final class SqlCatalog implements Catalog {
     private final SqlDirectory directory;
     private final SqlCallLog callLog;
     private final SqlAuditSink auditLog;
+    private final SqlUserStore users;
+    private final SqlCredentialStore credentials;
+    private final SqlHoldStore holds;
+    private final SqlRetentionStore retention;
+    private final SqlDsarStore dsars;
+    private final SqlCheckpointStore checkpoints;
 
     private SqlCatalog(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -64,6 +79,12 @@ public final class SqlCatalog implements Catalog {
         this.directory = new SqlDirectory(tx);
         this.callLog = new SqlCallLog(tx);
         this.auditLog = new SqlAuditSink(tx, java.time.InstantSource.system());
+        this.users = new SqlUserStore(tx);
+        this.credentials = new SqlCredentialStore(tx);
+        this.holds = new SqlHoldStore(tx, dialect);
+        this.retention = new SqlRetentionStore(tx, dialect);
+        this.dsars = new SqlDsarStore(tx);
+        this.checkpoints = new SqlCheckpointStore(tx);
     }
 
     /** The call records in the same database; valid until this catalog is closed. */
@@ -79,6 +100,58 @@ public final class SqlCatalog implements Catalog {
     /** The extensions directory in the same database; valid until this catalog is closed. */
     public io.callvault.vault.spi.Directory directory() {
         return directory;
+    }
+
+    /** The user accounts in the same database; valid until this catalog is closed. */
+    public UserStore users() {
+        return users;
+    }
+
+    /** Browser sessions and API tokens in the same database; valid until this catalog is closed. */
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    /** The legal holds in the same database; valid until this catalog is closed. */
+    public HoldStore holds() {
+        return holds;
+    }
+
+    /**
+     * Retention policies and the recordings' assignments in the same database; valid until this catalog
+     * is closed. Shredding a recording removes its assignment.
+     */
+    public RetentionStore retention() {
+        return retention;
+    }
+
+    /** Data-subject requests in the same database; valid until this catalog is closed. */
+    public DsarStore dsars() {
+        return dsars;
+    }
+
+    /** The signed audit checkpoints, next to the audit log; valid until this catalog is closed. */
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    /**
+     * The catalog's connection pool, for a library that keeps its own tables in the catalog's database:
+     * db-scheduler's {@code scheduled_tasks}, which the migrations create. Not for the catalog's own
+     * tables, which only this class and its stores write. On SQLite the pool holds one connection, so a
+     * borrower must return it after each statement or transaction (db-scheduler does) and must not hold
+     * it while calling into the catalog. Valid until this catalog is closed.
+     */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /**
+     * Whether the database is SQLite, for a borrower of {@link #dataSource()} that speaks a dialect:
+     * db-scheduler has none for SQLite, whose paging is {@code LIMIT n} rather than {@code FETCH FIRST}.
+     */
+    public boolean isSqlite() {
+        return dialect instanceof SqliteDialect;
     }
 
     /**
@@ -198,7 +271,7 @@ public final class SqlCatalog implements Catalog {
 
     @Override
     public List<RecordingRow> search(RecordingQuery query) throws CatalogException {
-        SearchSql sql = SearchSql.of(Objects.requireNonNull(query, "query"));
+        SearchSql sql = SearchSql.of(Objects.requireNonNull(query, "query"), dialect);
         return tx.autoCommit("search recordings", c -> queryAll(c, sql.sql(), sql::bind, RecordingRows::readWithTags));
     }
 

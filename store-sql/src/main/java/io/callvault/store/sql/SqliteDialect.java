@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -87,6 +88,45 @@ record SqliteDialect(Path file) implements Dialect {
     @Override
     public void bindId(PreparedStatement statement, int index, RecordingId id) throws SQLException {
         statement.setString(index, id.value().toString());
+    }
+
+    /** A JSON array parameter, unpacked by the built-in json_each table function. */
+    @Override
+    public String inSet(String column) {
+        return column + " IN (SELECT value FROM json_each(?))";
+    }
+
+    @Override
+    public void bindTexts(PreparedStatement statement, int index, Collection<String> values) throws SQLException {
+        statement.setString(index, jsonArray(values));
+    }
+
+    @Override
+    public void bindIds(PreparedStatement statement, int index, Collection<RecordingId> ids) throws SQLException {
+        statement.setString(index, jsonArray(ids.stream().map(RecordingId::toString).toList()));
+    }
+
+    /** A JSON array of strings (RFC 8259 section 7 escaping). */
+    static String jsonArray(Collection<String> values) {
+        StringBuilder json = new StringBuilder("[");
+        for (String value : values) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '"' || ch == '\\') {
+                    json.append('\\').append(ch);
+                } else if (ch < 0x20) {
+                    json.append("\\u%04x".formatted((int) ch));
+                } else {
+                    json.append(ch);
+                }
+            }
+            json.append('"');
+        }
+        return json.append(']').toString();
     }
 
     @Override

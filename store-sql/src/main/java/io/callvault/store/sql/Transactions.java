@@ -1,6 +1,7 @@
 package io.callvault.store.sql;
 
 import io.callvault.vault.spi.CatalogException;
+import io.callvault.vault.spi.ConflictException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -51,6 +52,11 @@ final class Transactions {
         } catch (SQLException e) {
             throw failed(operation, e);
         }
+    }
+
+    /** A refused write, e.g. conflict("create user alice", "the username exists already"). */
+    ConflictException conflict(String operation, String why) {
+        return new ConflictException(catalog + ": cannot " + operation + ": " + why);
     }
 
     CatalogException failed(String operation, Exception cause) {

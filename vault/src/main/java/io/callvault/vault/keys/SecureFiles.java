@@ -14,8 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Owner-only, crash-safe writes of small secret files (keyring, master key). */
-final class SecureFiles {
+/** Owner-only, crash-safe writes of small secret files (keyring, master key, audit checkpoint key). */
+public final class SecureFiles {
     private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_RWX = PosixFilePermissions.fromString("rwx------");
 
@@ -28,7 +28,7 @@ final class SecureFiles {
      *
      * @param mustBeNew refuse to replace an existing file (used for files that must never be overwritten)
      */
-    static void writeOwnerOnly(Path target, byte[] content, boolean mustBeNew) throws IOException {
+    public static void writeOwnerOnly(Path target, byte[] content, boolean mustBeNew) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createOwnerOnlyDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
@@ -66,7 +66,7 @@ final class SecureFiles {
     }
 
     /** True if group or others may read or write the file. */
-    static boolean isExposed(Path file) throws IOException {
+    public static boolean isExposed(Path file) throws IOException {
         Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
         return p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
                 || p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE);
