@@ -49,7 +49,7 @@ class AuditCliTest {
         List<AuditEntry> entries = appendThree();
         Cli.Result verify = run("audit", "verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
-        assertThat(verify.out().strip()).isEqualTo("audit chain OK: 3 entries");
+        assertThat(verify.out().strip()).isEqualTo("audit chain OK: 3 entries, 0 checkpoints");
 
         Path out = dir.resolve("audit.jsonl");
         Cli.Result export = run("audit", "export", "--out", out.toString());
@@ -87,5 +87,31 @@ class AuditCliTest {
         Cli.Result verify = run("audit", "verify");
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.out()).contains("audit chain broken at entry 2: gap in seq");
+    }
+
+    @Test
+    void tailDeletedAfterSignedCheckpoint_verifyExitsOneAtTheFirstMissingEntry() throws Exception {
+        appendThree();
+        Cli.Result checkpoint = run("audit", "checkpoint");
+        assertThat(checkpoint.exit()).as(checkpoint.err()).isZero();
+        assertThat(checkpoint.out()).contains("checkpoint at entry 3 signed with key");
+        assertThat(run("audit", "verify").out()).contains("audit chain OK: 3 entries, 1 checkpoint");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("catalog.db"));
+             Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_log WHERE seq = 3"); // the chain of 1..2 alone is still valid
+        }
+        Cli.Result verify = run("audit", "verify");
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).contains("entry 3");
+    }
+
+    @Test
+    void checkpointSignedWithAnotherKey_verifyExitsOne() throws Exception {
+        appendThree();
+        assertThat(run("audit", "checkpoint").exit()).isZero();
+        Files.delete(data.resolve("audit-signing.key")); // a new key is made; the old checkpoint no longer verifies
+        Cli.Result verify = run("audit", "verify");
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).containsIgnoringCase("key");
     }
 }

@@ -69,7 +69,7 @@ class ServeIT {
         assertThat(Files.readAllBytes(data.resolve("keyring.properties"))).isEqualTo(keyring);
     }
 
-    private static void awaitContaining(ServerProcess p, String text, long seconds) throws InterruptedException {
+    static void awaitContaining(ServerProcess p, String text, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (p.output().contains(text)) {

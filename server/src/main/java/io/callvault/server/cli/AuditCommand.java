@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callvault.server.Services;
 import io.callvault.store.sql.SqlCatalog;
-import io.callvault.vault.spi.AuditChain;
+import io.callvault.server.config.ServerConfig;
+import io.callvault.vault.audit.AuditTrail;
+import io.callvault.vault.audit.AuditVerification;
+import io.callvault.vault.audit.CheckpointSigner;
 import io.callvault.vault.spi.AuditEntry;
 import io.callvault.vault.spi.AuditSink;
 import io.callvault.vault.spi.CatalogException;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check and export the tamper-evident audit log (format: docs/audit-chain.md).",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.Export.class})
 public final class AuditCommand implements Runnable {
     private static final int PAGE = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,20 +41,44 @@ public final class AuditCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the hash chain from the first entry. Exit 0 if intact, 1 naming the first "
-                    + "broken entry (edited, deleted, inserted or reordered).")
+            description = "Recompute the hash chain from the first entry and check every signed checkpoint. Exit 0 "
+                    + "if intact, 1 naming the first broken entry (edited, deleted, inserted, reordered or truncated).")
     static final class Verify implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
 
         @Override
         public Integer call() throws Exception {
-            try (SqlCatalog catalog = Services.openCatalogOnly(options.load())) {
-                AuditChain.Result result = AuditChain.verify(readAll(catalog.auditLog()));
+            ServerConfig config = options.load();
+            try (SqlCatalog catalog = Services.openCatalogOnly(config)) {
+                AuditVerification result = trail(catalog, config).verify();
                 System.out.println(result.describe());
                 return result.ok() ? 0 : 1;
             }
         }
+    }
+
+    @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+            description = "Sign a checkpoint of the chain's current end now (the server also does so periodically).")
+    static final class Checkpoint implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            ServerConfig config = options.load();
+            try (SqlCatalog catalog = Services.openCatalogOnly(config)) {
+                var made = trail(catalog, config).checkpoint();
+                System.out.println(made.map(c -> "checkpoint at entry " + c.seq() + " signed with key " + c.keyId())
+                        .orElse("the audit log is empty; nothing to sign"));
+            }
+            return 0;
+        }
+    }
+
+    static AuditTrail trail(SqlCatalog catalog, ServerConfig config) throws java.io.IOException {
+        CheckpointSigner signer = CheckpointSigner.openOrCreate(io.callvault.server.Platform.signingKeyFile(config));
+        return new AuditTrail(catalog.auditLog(), catalog.checkpoints(), signer, java.time.InstantSource.system());
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,

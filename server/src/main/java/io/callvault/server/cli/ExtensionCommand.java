@@ -77,6 +77,7 @@ public final class ExtensionCommand implements Runnable {
             }
             try (SqlCatalog catalog = Services.openCatalogOnly(config)) {
                 catalog.directory().putExtension(e);
+                CliAudit.record(catalog, "extension.put", number, "realm " + realm);
             }
             System.out.println("extension " + number + " saved (realm " + realm + ")");
             if (password.generate) {
@@ -122,7 +123,11 @@ public final class ExtensionCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (SqlCatalog catalog = Services.openCatalogOnly(options.load())) {
-                if (!catalog.directory().removeExtension(number)) {
+                boolean removed = catalog.directory().removeExtension(number);
+                if (removed) {
+                    CliAudit.record(catalog, "extension.remove", number, "");
+                }
+                if (!removed) {
                     throw new UsageException("no extension " + number);
                 }
             }

@@ -74,6 +74,7 @@ public final class ImportCommand implements Callable<Integer> {
              InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             RecordingRow row = new WavImporter(vault).importWav(in, size, format ->
                     new NewRecording(callId, from, to, dir, agent, start, format, tagMap));
+            CliAudit.record(vault, "recording.import", row.id().toString(), "from " + file.toAbsolutePath());
             System.out.println(row.id());
             return 0;
         } catch (InvalidWavException e) {

@@ -29,6 +29,7 @@ public final class KeysCommand implements Runnable {
         public Integer call() throws Exception {
             try (Vault vault = options.openVault()) {
                 KeyRotation.Result r = new KeyRotation(vault).rotate();
+                CliAudit.record(vault, "keys.rotate", r.newKekId(), r.rewrapped() + " data key(s) re-wrapped");
                 System.out.println("new primary key " + r.newKekId() + "; " + r.rewrapped() + " data key(s) re-wrapped"
                         + (r.skipped() > 0 ? ", " + r.skipped() + " skipped (deleted meanwhile)" : ""));
             }

@@ -86,4 +86,23 @@ final class RecordingView {
         tags.forEach((k, v) -> b.append(b.isEmpty() ? "" : ",").append(k).append('=').append(v));
         return b.toString();
     }
+
+    /** The criteria of a search, for the audit log (numbers are written as given: the audit is access-controlled). */
+    static String describeQuery(io.callvault.vault.spi.RecordingQuery q) {
+        StringBuilder b = new StringBuilder("search");
+        if (q.party() != null) {
+            b.append(" party=").append(q.party());
+        }
+        if (q.since() != null) {
+            b.append(" since=").append(q.since());
+        }
+        if (q.until() != null) {
+            b.append(" until=").append(q.until());
+        }
+        q.tags().forEach((k, v) -> b.append(" tag=").append(k).append(':').append(v));
+        if (q.state() != null) {
+            b.append(" state=").append(q.state());
+        }
+        return b.append(" offset=").append(q.offset()).append(" limit=").append(q.limit()).toString();
+    }
 }

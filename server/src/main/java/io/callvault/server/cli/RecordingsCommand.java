@@ -2,6 +2,8 @@ package io.callvault.server.cli;
 
 import io.callvault.core.RecordingId;
 import io.callvault.server.Main.UsageException;
+import io.callvault.server.Platform;
+import io.callvault.vault.RecordingHeldException;
 import io.callvault.vault.RecordingReader;
 import io.callvault.vault.Vault;
 import io.callvault.vault.spi.RecordingQuery;
@@ -66,8 +68,10 @@ public final class RecordingsCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            try (Vault vault = options.openVault()) {
-                List<RecordingRow> rows = vault.catalog().search(q);
+            try (Platform platform = options.openPlatform()) {
+                List<RecordingRow> rows = platform.vault().catalog().search(q);
+                platform.audit().record(Platform.cliActor(), "recording.list", "", "ok",
+                        RecordingView.describeQuery(q) + "; " + rows.size() + " result(s)");
                 if (json) {
                     System.out.println(RecordingView.json(rows.stream().map(RecordingView::toMap).toList()));
                 } else {
@@ -99,8 +103,10 @@ public final class RecordingsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             RecordingId rid = Inputs.id(id);
-            try (Vault vault = options.openVault()) {
+            try (Platform platform = options.openPlatform()) {
+                Vault vault = platform.vault();
                 RecordingRow row = vault.find(rid);
+                platform.audit().record(Platform.cliActor(), "recording.view", rid.toString(), "ok", "");
                 var map = RecordingView.toMap(row, vault.catalog().segments(rid), vault.catalog().dataKey(rid).kekId());
                 if (json) {
                     System.out.println(RecordingView.json(map));
@@ -131,7 +137,9 @@ public final class RecordingsCommand implements Runnable {
             if (!stdout && Files.exists(out) && !force) {
                 throw new UsageException(out + " exists; use --force to overwrite");
             }
-            try (Vault vault = options.openVault(); RecordingReader reader = vault.open(rid)) {
+            try (Platform platform = options.openPlatform(); RecordingReader reader = platform.vault().open(rid)) {
+                platform.audit().record(Platform.cliActor(), "recording.export", rid.toString(), "ok",
+                        stdout ? "to standard output" : "to " + out.toAbsolutePath());
                 if (stdout) {
                     OutputStream o = new BufferedOutputStream(System.out, 1 << 16);
                     reader.writeWav(o);
@@ -171,8 +179,16 @@ public final class RecordingsCommand implements Runnable {
             if (reason.isBlank()) {
                 throw new UsageException("--reason must not be empty");
             }
-            try (Vault vault = options.openVault()) {
-                Tombstone t = vault.delete(rid, reason, "cli:" + System.getProperty("user.name"));
+            try (Platform platform = options.openPlatform()) {
+                var actor = Platform.cliActor();
+                Tombstone t;
+                try {
+                    t = platform.vault().delete(rid, reason, actor.name());
+                } catch (RecordingHeldException e) {
+                    platform.audit().record(actor, "recording.delete", rid.toString(), "denied", e.getMessage());
+                    throw new UsageException(e.getMessage() + "; a compliance officer must release the hold first");
+                }
+                platform.audit().record(actor, "recording.delete", rid.toString(), "ok", "reason: " + reason.strip());
                 System.out.println("deleted " + t.id() + " at " + t.deletedAt() + " by " + t.deletedBy());
             }
             return 0;

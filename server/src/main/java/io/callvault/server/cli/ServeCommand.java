@@ -1,7 +1,14 @@
 package io.callvault.server.cli;
 
 import io.callvault.server.config.ServerConfig;
+import io.callvault.server.Platform;
 import io.callvault.server.Services;
+import io.callvault.server.jobs.GovernanceJobs;
+import io.callvault.api.ApiContext;
+import io.callvault.api.ApiSettings;
+import io.callvault.api.auth.FirstAdmin;
+import java.time.InstantSource;
+import java.util.Map;
 import io.callvault.server.directory.ProvisioningWatcher;
 import io.callvault.server.http.HttpServer;
 import io.callvault.server.sip.SipServer;
@@ -26,7 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = options.load();
-        Vault vault = options.openVault();
+        Platform platform = options.openPlatform();
+        Vault vault = platform.vault();
         new CrashRecovery(vault).recover();
         new IntegrityCheck(vault).run(true);
         ProvisioningWatcher provisioning = config.provisioningFile().isPresent()
@@ -34,11 +42,13 @@ public final class ServeCommand implements Callable<Integer> {
                         Services.directory(vault), vault.keys())
                 : null;
         SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault));
-        HttpServer http = HttpServer.start(config.http(), vault);
+        printFirstAdminPassword(platform);
+        HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted()));
+        GovernanceJobs jobs = GovernanceJobs.start(platform, config.jobs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
-            try (vault; sip; http; provisioning) {
+            try (vault; sip; http; jobs; provisioning) {
                 LOG.debug("closing HTTP and vault");
             } catch (Exception e) {
                 LOG.warn("Error while stopping: {}", e.toString());
@@ -52,5 +62,28 @@ public final class ServeCommand implements Callable<Integer> {
                 http.port());
         stopped.await();
         return 0;
+    }
+
+    /**
+     * On the very first start, creates the admin account. Its one-time password goes to standard output
+     * only (not the log, which may be shipped elsewhere), exactly once.
+     */
+    private static void printFirstAdminPassword(Platform platform) throws Exception {
+        String chosen = ConfigOptions.env().get(FirstAdmin.ENV_VAR);
+        var oneTime = FirstAdmin.ensure(platform.catalog().users(), chosen, InstantSource.system());
+        if (oneTime.isPresent()) {
+            System.out.println("First start: created user '" + FirstAdmin.USERNAME + "' with the one-time password "
+                    + oneTime.get() + " (shown only now; it must be changed at the first sign-in)");
+            System.out.flush();
+        }
+    }
+
+    static ApiContext apiContext(Platform platform, ServerConfig config, Map<String, String> redacted) {
+        ServerConfig.Api a = config.api();
+        ApiSettings settings = new ApiSettings(a.secureCookies(), a.maxBodyBytes(), a.maxUploadBytes(), a.sessionTtl(),
+                a.lockoutAfterFailures(), a.lockoutBase(), a.lockoutMax());
+        return new ApiContext(platform.vault(), platform.catalog().users(), platform.catalog().credentials(),
+                platform.audit(), platform.holds(), platform.retention(), platform.catalog().retention(),
+                platform.dsars(), () -> Map.copyOf(redacted), InstantSource.system(), settings);
     }
 }

@@ -85,6 +85,7 @@ public final class TrunkCommand implements Runnable {
             if (username == null) {
                 try (SqlCatalog catalog = Services.openCatalogOnly(options.load())) {
                     catalog.directory().putTrunk(draft);
+                    CliAudit.record(catalog, "trunk.put", name, summary(draft) + ", no password");
                 }
                 System.out.println("trunk " + name + " saved (" + summary(draft) + ", no password)");
                 return 0;
@@ -98,6 +99,7 @@ public final class TrunkCommand implements Runnable {
                     Arrays.fill(password, (byte) 0);
                 }
                 Services.directory(vault).putTrunk(trunk(Optional.of(wrapped)));
+                CliAudit.record(vault, "trunk.put", name, summary(draft) + ", password set");
             }
             System.out.println("trunk " + name + " saved (" + summary(draft) + ", user " + username + ", password set)");
             return 0;
@@ -243,7 +245,11 @@ public final class TrunkCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (SqlCatalog catalog = Services.openCatalogOnly(options.load())) {
-                if (!catalog.directory().removeTrunk(name)) {
+                boolean removed = catalog.directory().removeTrunk(name);
+                if (removed) {
+                    CliAudit.record(catalog, "trunk.remove", name, "");
+                }
+                if (!removed) {
                     throw new UsageException("no trunk " + name);
                 }
             }

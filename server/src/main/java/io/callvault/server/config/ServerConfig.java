@@ -11,7 +11,7 @@ import java.util.Set;
  * immutable afterwards.
  */
 public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalog catalog, Blobs blobs, Keys keys,
-                           String logLevel, java.util.Optional<Path> provisioningFile) {
+                           String logLevel, java.util.Optional<Path> provisioningFile, Api api, Jobs jobs) {
 
     public record Http(String bind, int port) {
     }
@@ -46,6 +46,16 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
             return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKey="
                     + accessKey + ", secretKey=****, pathStyle=" + pathStyle + "]";
         }
+    }
+
+    /** API and console: cookie and body limits, sessions and login lockout. */
+    public record Api(boolean secureCookies, int maxBodyBytes, long maxUploadBytes, java.time.Duration sessionTtl,
+                      int lockoutAfterFailures, java.time.Duration lockoutBase, java.time.Duration lockoutMax) {
+    }
+
+    /** Retention and audit jobs. */
+    public record Jobs(int defaultRetentionDays, java.time.Duration retentionEvery,
+                       java.time.Duration checkpointEvery) {
     }
 
     public record Keys(Path keyringFile, Path masterKeyFile, boolean generateMasterKey) {
@@ -93,7 +103,26 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
             throw invalid(raw, "provisioning.file", "an existing file (" + provisioning + " is not one)");
         }
         return new ServerConfig(dataDir, http, sip, media, catalog, blobs, keys, level,
-                java.util.Optional.ofNullable(provisioning));
+                java.util.Optional.ofNullable(provisioning), api(raw), jobs(raw));
+    }
+
+    private static Api api(RawConfig raw) throws ConfigException {
+        int base = range(raw, "auth.lockout_seconds", 1, 86_400);
+        int max = range(raw, "auth.lockout_max_seconds", 1, 86_400);
+        if (max < base) {
+            throw invalid(raw, "auth.lockout_max_seconds", "at least auth.lockout_seconds (" + base + ")");
+        }
+        return new Api(bool(raw, "http.secure_cookies"), range(raw, "http.max_body_kb", 1, 10_240) * 1024,
+                range(raw, "http.max_upload_mb", 1, 1024) * 1024L * 1024L,
+                java.time.Duration.ofMinutes(range(raw, "auth.session_ttl_minutes", 5, 10_080)),
+                range(raw, "auth.lockout_after_failures", 1, 100), java.time.Duration.ofSeconds(base),
+                java.time.Duration.ofSeconds(max));
+    }
+
+    private static Jobs jobs(RawConfig raw) throws ConfigException {
+        return new Jobs(range(raw, "retention.default_days", 1, 36_500),
+                java.time.Duration.ofMinutes(range(raw, "retention.run_every_minutes", 1, 10_080)),
+                java.time.Duration.ofMinutes(range(raw, "audit.checkpoint_every_minutes", 1, 1440)));
     }
 
     private static ConfigException invalid(RawConfig raw, String key, String allowed) {

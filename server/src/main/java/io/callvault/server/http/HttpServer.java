@@ -1,5 +1,7 @@
 package io.callvault.server.http;
 
+import io.callvault.api.Api;
+import io.callvault.api.ApiContext;
 import io.callvault.server.config.ServerConfig;
 import io.callvault.vault.Vault;
 import io.callvault.vault.spi.RecordingQuery;
@@ -7,8 +9,8 @@ import io.javalin.Javalin;
 import java.util.Map;
 
 /**
- * The HTTP side of the server. For now: {@code GET /healthz} (the process is up) and {@code GET /readyz}
- * (the catalog answers). The REST API and console join here later.
+ * The HTTP side of the server: {@code GET /healthz} (the process is up), {@code GET /readyz} (the catalog
+ * answers), and the REST API under {@code /api/v1} (see the api module and its openapi.yaml).
  */
 public final class HttpServer implements AutoCloseable {
     private final Javalin app;
@@ -17,7 +19,8 @@ public final class HttpServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static HttpServer start(ServerConfig.Http config, Vault vault) {
+    public static HttpServer start(ServerConfig.Http config, ApiContext api) {
+        Vault vault = api.vault();
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.host = config.bind();
@@ -31,6 +34,7 @@ public final class HttpServer implements AutoCloseable {
                     ctx.status(503).json(Map.of("status", "catalog unavailable"));
                 }
             });
+            Api.install(c, api);
         });
         app.start();
         return new HttpServer(app);
