@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL for callvault's tests and prints how to reach it.
 #
-#   eval "$(scripts/start-postgres.sh [DATA_DIR] [PORT])"    # defaults: /tmp/callvault-pg 55432
+#   eval "$(scripts/start-postgres.sh [DATA_DIR] [PORT])"    # defaults: /tmp/callvault-test-pg 55432 (as scripts/test.sh)
 #
 # Contract:
 #   * stdout carries only `export CALLVAULT_TEST_PG_...=...` lines; every other message goes to stderr.
@@ -16,7 +16,7 @@
 #     `pg_ctl -D DATA_DIR stop` (as the postgres user) and delete the directory to start over.
 set -euo pipefail
 
-DATA_DIR="${1:-/tmp/callvault-pg}"
+DATA_DIR="${1:-/tmp/callvault-test-pg}"
 PORT="${2:-55432}"
 DB_NAME=callvault_test
 DB_USER=callvault_test

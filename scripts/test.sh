@@ -8,7 +8,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 bash scripts/install-test-deps.sh
-eval "$(bash scripts/start-postgres.sh "${CALLVAULT_TEST_PG_DIR:-/tmp/callvault-test-pg}" "${CALLVAULT_TEST_PG_PORT:-55432}")"
+# Assigned first, so a failure to start PostgreSQL stops here (set -e does not see into eval "$(...)").
+pg_env="$(bash scripts/start-postgres.sh "${CALLVAULT_TEST_PG_DIR:-/tmp/callvault-test-pg}" "${CALLVAULT_TEST_PG_PORT:-55432}")"
+eval "$pg_env"
 export CALLVAULT_TEST_PG_URL CALLVAULT_TEST_PG_USER CALLVAULT_TEST_PG_PASSWORD
 
 ./mvnw -B -ntp verify "$@"
