@@ -13,6 +13,7 @@ import io.callvault.api.holds.HoldRoutes;
 import io.callvault.api.http.Principal;
 import io.callvault.api.http.Route;
 import io.callvault.api.http.SecurityHeaders;
+import io.callvault.api.policy.PolicyRoutes;
 import io.callvault.api.recordings.AudioRoute;
 import io.callvault.api.recordings.ImportRoute;
 import io.callvault.api.recordings.RecordingRoutes;
@@ -78,7 +79,7 @@ public final class Api {
         routes.addAll(new UserRoutes(ctx.users(), ctx.credentials(), ctx.audit(), ctx.clock(), s.maxBodyBytes())
                 .routes());
         routes.addAll(new RecordingRoutes(ctx.vault(), ctx.users(), ctx.audit(), ctx.holds(),
-                ctx.retentionAssignments(), s.maxBodyBytes()).routes());
+                ctx.retentionAssignments(), ctx.decisions(), s.maxBodyBytes()).routes());
         routes.addAll(new AudioRoute(ctx.vault(), ctx.users(), ctx.audit()).routes());
         routes.addAll(new ImportRoute(ctx.vault(), ctx.audit(), ctx.clock(), s.maxUploadBytes()).routes());
         routes.addAll(new HoldRoutes(ctx.holds(), ctx.audit(), s.maxBodyBytes()).routes());
@@ -86,6 +87,7 @@ public final class Api {
         routes.addAll(new DsarRoutes(ctx.dsars(), ctx.audit(), s.maxBodyBytes()).routes());
         routes.addAll(new AuditRoutes(ctx.audit()).routes());
         routes.addAll(new ConfigRoute(ctx.redactedConfig(), ctx.audit()).routes());
+        routes.addAll(new PolicyRoutes(ctx.policy(), ctx.callSetup(), ctx.audit()).routes());
         routes.addAll(new KeyRoutes(ctx.vault(), ctx.audit()).routes());
         checkUnique(routes);
         return List.copyOf(routes);

@@ -1,5 +1,7 @@
 package io.callvault.api;
 
+import io.callvault.api.policy.CallSetup;
+import io.callvault.policy.Policy;
 import io.callvault.vault.Vault;
 import io.callvault.vault.audit.AuditTrail;
 import io.callvault.vault.dsar.DataSubjectRequests;
@@ -7,6 +9,7 @@ import io.callvault.vault.hold.LegalHolds;
 import io.callvault.vault.retention.Retention;
 import io.callvault.vault.spi.access.CredentialStore;
 import io.callvault.vault.spi.access.UserStore;
+import io.callvault.vault.spi.decision.DecisionStore;
 import io.callvault.vault.spi.retention.RetentionStore;
 import java.time.InstantSource;
 import java.util.Map;
@@ -18,12 +21,15 @@ import java.util.function.Supplier;
  * keeps no state of its own besides what these hold.
  *
  * @param retentionAssignments read-only use: a recording's current retention assignment for its details
+ * @param policy               the recording policy the server decides calls with (built-in rules and override)
+ * @param callSetup            the call context a live call between two parties gets, for policy/explain
+ * @param decisions            read-only use: the decision a recording was made under, for its details
  * @param redactedConfig       the effective configuration with secrets already replaced; called per request
  */
 public record ApiContext(Vault vault, UserStore users, CredentialStore credentials, AuditTrail audit,
                          LegalHolds holds, Retention retention, RetentionStore retentionAssignments,
-                         DataSubjectRequests dsars, Supplier<Map<String, String>> redactedConfig, InstantSource clock,
-                         ApiSettings settings) {
+                         DataSubjectRequests dsars, Policy policy, CallSetup callSetup, DecisionStore decisions,
+                         Supplier<Map<String, String>> redactedConfig, InstantSource clock, ApiSettings settings) {
     public ApiContext {
         Objects.requireNonNull(vault, "vault");
         Objects.requireNonNull(users, "users");
@@ -33,6 +39,9 @@ public record ApiContext(Vault vault, UserStore users, CredentialStore credentia
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(retentionAssignments, "retentionAssignments");
         Objects.requireNonNull(dsars, "dsars");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(callSetup, "callSetup");
+        Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(redactedConfig, "redactedConfig");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");

@@ -40,7 +40,8 @@ class ApiArchitectureTest {
         noClasses().that().resideInAnyPackage("io.callvault.api.http..", "io.callvault.api.errors..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.callvault.api.auth..", "io.callvault.api.users..",
                         "io.callvault.api.recordings..", "io.callvault.api.holds..", "io.callvault.api.retention..",
-                        "io.callvault.api.dsar..", "io.callvault.api.audit..", "io.callvault.api.system..")
+                        "io.callvault.api.dsar..", "io.callvault.api.audit..", "io.callvault.api.system..",
+                        "io.callvault.api.policy..")
                 .check(classes);
     }
 

@@ -3,6 +3,10 @@ package io.callvault.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callvault.api.auth.Passwords;
 import io.callvault.core.Direction;
+import io.callvault.core.PhoneNumber;
+import io.callvault.policy.CallContext;
+import io.callvault.policy.Policy;
+import io.callvault.policy.jurisdiction.Location;
 import io.callvault.store.fs.FileBlobStore;
 import io.callvault.store.sql.SqlCatalog;
 import io.callvault.testkit.FakeScheduler;
@@ -44,7 +48,8 @@ import java.util.Set;
  *   alice agent, red, ext 201 bob   agent, blue, ext 202
  *   otto  auditor
  * </pre>
- * all with the password {@link #PASSWORD} and no password change pending.
+ * all with the password {@link #PASSWORD} and no password change pending. The recording policy is the built-in
+ * one, with calls set up as {@link #callContext} says.
  */
 final class ApiFixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
@@ -84,10 +89,11 @@ final class ApiFixture implements AutoCloseable {
         holds = new LegalHolds(catalog.holds(), catalog, audit, clock);
         retention = new Retention(catalog.retention(), catalog, vault, holds, audit, clock);
         vault.govern(new GovernanceRules(holds, retention));
-        dsars = new DataSubjectRequests(catalog.dsars(), vault, holds, catalog.retention(), audit, clock);
+        dsars = new DataSubjectRequests(catalog.dsars(), vault, holds, catalog.retention(), catalog.decisions(), audit,
+                clock);
         context = new ApiContext(vault, catalog.users(), catalog.credentials(), audit, holds, retention,
-                catalog.retention(), dsars, () -> Map.of("http.port", "0", "catalog.password", "(redacted)"), clock,
-                settings);
+                catalog.retention(), dsars, Policy.builtIn(), ApiFixture::callContext, catalog.decisions(),
+                () -> Map.of("http.port", "0", "catalog.password", "(redacted)"), clock, settings);
         if (withUsers) {
             createUsers();
         }
@@ -98,6 +104,13 @@ final class ApiFixture implements AutoCloseable {
             Api.install(c, context);
         }).start();
         http = new Http(app.port());
+    }
+
+    /** The call set-up of an office in California whose extension 201 is a PCI line. */
+    static CallContext callContext(PhoneNumber caller, PhoneNumber callee, Direction direction) {
+        boolean payments = caller.e164().equals("201") || callee.e164().equals("201");
+        return CallContext.of(caller, callee, direction).withOfficeLocation(Location.parse("US-CA"))
+                .withLineFlags(payments ? Set.of("pci") : Set.of());
     }
 
     private void createUsers() throws Exception {

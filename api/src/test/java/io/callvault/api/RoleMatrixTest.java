@@ -99,6 +99,8 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/audit/verify", null, "compliance auditor"),
                 row("GET", "/api/v1/audit/export", null, "compliance auditor"),
                 row("GET", "/api/v1/config", null, "admin compliance auditor"),
+                row("GET", "/api/v1/policy/explain?caller=%2B14155550123&callee=%2B4930123456", null,
+                        "admin compliance auditor"),
                 row("GET", "/api/v1/keys", null, "admin auditor"),
                 row("POST", "/api/v1/keys/rotate", null, "admin"));
     }

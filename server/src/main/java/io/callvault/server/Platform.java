@@ -67,7 +67,8 @@ public record Platform(Vault vault, SqlCatalog catalog, AuditTrail audit, LegalH
         } catch (CatalogException e) {
             throw new VaultException("cannot set up the default retention policy: " + e.getMessage(), e);
         }
-        DataSubjectRequests dsars = new DataSubjectRequests(sql.dsars(), vault, holds, sql.retention(), audit, clock);
+        DataSubjectRequests dsars = new DataSubjectRequests(sql.dsars(), vault, holds, sql.retention(), sql.decisions(),
+                audit, clock);
         return new Platform(vault, sql, audit, holds, retention, dsars);
     }
 

@@ -7,6 +7,7 @@ import io.callvault.api.errors.ErrorCodes;
 import io.callvault.api.http.Json;
 import io.callvault.api.http.Principal;
 import io.callvault.api.http.Route;
+import io.callvault.api.policy.StoredDecisionView;
 import io.callvault.vault.RecordingHeldException;
 import io.callvault.vault.Tags;
 import io.callvault.vault.Vault;
@@ -18,6 +19,7 @@ import io.callvault.vault.spi.RecordingRow;
 import io.callvault.vault.spi.RecordingState;
 import io.callvault.vault.spi.Tombstone;
 import io.callvault.vault.spi.access.UserStore;
+import io.callvault.vault.spi.decision.DecisionStore;
 import io.callvault.vault.spi.retention.RetentionStore;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -57,15 +59,17 @@ public final class RecordingRoutes {
     private final AuditTrail audit;
     private final LegalHolds holds;
     private final RetentionStore retention;
+    private final DecisionStore decisions;
     private final int maxBodyBytes;
 
-    public RecordingRoutes(Vault vault, UserStore users, AuditTrail audit,
-                           LegalHolds holds, RetentionStore retention, int maxBodyBytes) {
+    public RecordingRoutes(Vault vault, UserStore users, AuditTrail audit, LegalHolds holds, RetentionStore retention,
+                           DecisionStore decisions, int maxBodyBytes) {
         this.vault = vault;
         this.scoped = new ScopedRecordings(vault.catalog(), users);
         this.audit = audit;
         this.holds = holds;
         this.retention = retention;
+        this.decisions = decisions;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -97,7 +101,8 @@ public final class RecordingRoutes {
         audit.require(caller.actor(), Permission.RECORDING_READ, "recording.view", id);
         RecordingRow row = scoped.find(caller, id);
         RecordingDetails details = RecordingDetails.of(row, vault.catalog().segments(row.id()),
-                retention.assignment(row.id()).orElse(null), holds.holding(row));
+                retention.assignment(row.id()).orElse(null), holds.holding(row),
+                decisions.byRecording(row.id()).map(StoredDecisionView::of).orElse(null));
         audit.record(caller.actor(), "recording.view", row.id().toString(), "ok", "");
         Json.write(ctx, 200, details);
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
         description = "Compliant call recording for SIP softphones.",
         subcommands = {ServeCommand.class, ImportCommand.class, RecordingsCommand.class, KeysCommand.class,
                 VaultCheckCommand.class, ConfigCommand.class, ExtensionCommand.class, TrunkCommand.class,
-                CallsCommand.class, AuditCommand.class, RetentionCommand.class, UserCommand.class})
+                CallsCommand.class, AuditCommand.class, RetentionCommand.class, UserCommand.class,
+                PolicyCommand.class})
 public final class CallvaultCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

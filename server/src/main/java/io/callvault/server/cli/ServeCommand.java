@@ -43,7 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
                 : null;
         SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault));
         printFirstAdminPassword(platform);
-        HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted()));
+        HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted(),
+                io.callvault.server.policy.Policies.load(config)));
         GovernanceJobs jobs = GovernanceJobs.start(platform, config.jobs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,12 +79,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    static ApiContext apiContext(Platform platform, ServerConfig config, Map<String, String> redacted) {
+    /** @param policy the loaded recording policy; policy/explain decides with it, calls set up as live calls are */
+    static ApiContext apiContext(Platform platform, ServerConfig config, Map<String, String> redacted,
+                                 io.callvault.policy.Policy policy) {
         ServerConfig.Api a = config.api();
         ApiSettings settings = new ApiSettings(a.secureCookies(), a.maxBodyBytes(), a.maxUploadBytes(), a.sessionTtl(),
                 a.lockoutAfterFailures(), a.lockoutBase(), a.lockoutMax());
+        io.callvault.vault.spi.Directory directory = platform.catalog().directory();
         return new ApiContext(platform.vault(), platform.catalog().users(), platform.catalog().credentials(),
                 platform.audit(), platform.holds(), platform.retention(), platform.catalog().retention(),
-                platform.dsars(), () -> Map.copyOf(redacted), InstantSource.system(), settings);
+                platform.dsars(), policy, (caller, callee, direction) -> io.callvault.server.policy.CallContexts
+                        .forCall(caller, callee, direction, directory, config,
+                                io.callvault.policy.RecordPreference.NO_PREFERENCE),
+                platform.catalog().decisions(), () -> Map.copyOf(redacted), InstantSource.system(), settings);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * immutable afterwards.
  */
 public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalog catalog, Blobs blobs, Keys keys,
-                           String logLevel, java.util.Optional<Path> provisioningFile, Api api, Jobs jobs) {
+                           String logLevel, java.util.Optional<Path> provisioningFile, Api api, Jobs jobs,
+                           Policy policy) {
 
     public record Http(String bind, int port) {
     }
@@ -61,6 +62,18 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
     public record Keys(Path keyringFile, Path masterKeyFile, boolean generateMasterKey) {
     }
 
+    /**
+     * The recording policy's settings (docs/policy-rules.md). The rule file is only checked to exist here;
+     * its content is validated when the policy is loaded ({@code io.callvault.server.policy.Policies}).
+     *
+     * @param rulesFile            the operator's override of the built-in rules; empty for the built-in rules alone
+     * @param blobStoreBaa         a HIPAA business associate agreement with the external blob store's provider is
+     *                             on record
+     * @param announcementLanguage BCP 47 language of the recording announcement, e.g. en, de, en-GB
+     */
+    public record Policy(java.util.Optional<Path> rulesFile, boolean blobStoreBaa, String announcementLanguage) {
+    }
+
     public static ServerConfig load(Path file, Map<String, String> env) throws ConfigException {
         return from(RawConfig.load(file, env));
     }
@@ -103,7 +116,20 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
             throw invalid(raw, "provisioning.file", "an existing file (" + provisioning + " is not one)");
         }
         return new ServerConfig(dataDir, http, sip, media, catalog, blobs, keys, level,
-                java.util.Optional.ofNullable(provisioning), api(raw), jobs(raw));
+                java.util.Optional.ofNullable(provisioning), api(raw), jobs(raw), policy(raw));
+    }
+
+    private static Policy policy(RawConfig raw) throws ConfigException {
+        Path rules = raw.get("policy.rules_file").value().isEmpty() ? null : path(raw, "policy.rules_file", null);
+        if (rules != null && !java.nio.file.Files.isRegularFile(rules)) {
+            throw invalid(raw, "policy.rules_file", "empty (built-in rules only) or an existing rule file (" + rules
+                    + " is not one)");
+        }
+        String language = raw.get("announcement.language").value();
+        if (!language.matches("[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?")) {
+            throw invalid(raw, "announcement.language", "a language tag (BCP 47) such as en, de or en-GB");
+        }
+        return new Policy(java.util.Optional.ofNullable(rules), bool(raw, "policy.blob_store_baa"), language);
     }
 
     private static Api api(RawConfig raw) throws ConfigException {

@@ -11,11 +11,13 @@ import java.util.List;
 
 /**
  * The catalog half of crypto-shredding, run inside the caller's transaction: destroy the wrapped data
- * key and every row holding personal data, and leave a tombstone. The deletes run children first, so
+ * key and every row holding personal data (tags, segments, the recording decision with the parties'
+ * numbers), and leave a tombstone. The deletes run children first, so
  * the foreign keys (which do not cascade) prove that nothing was forgotten.
  */
 final class Shredding {
     private static final List<String> DELETES = List.of(
+            "DELETE FROM call_decisions WHERE recording_id = ?",
             "DELETE FROM data_keys WHERE recording_id = ?",
             "DELETE FROM recording_tags WHERE recording_id = ?",
             "DELETE FROM recording_segments WHERE recording_id = ?",

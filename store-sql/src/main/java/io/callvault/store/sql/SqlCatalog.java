@@ -20,6 +20,7 @@ import io.callvault.vault.spi.Tombstone;
 import io.callvault.vault.spi.WrappedKey;
 import io.callvault.vault.spi.access.CredentialStore;
 import io.callvault.vault.spi.access.UserStore;
+import io.callvault.vault.spi.decision.DecisionStore;
 import io.callvault.vault.spi.dsar.DsarStore;
 import io.callvault.vault.spi.hold.HoldStore;
 import io.callvault.vault.spi.retention.RetentionStore;
@@ -38,7 +39,7 @@ import javax.sql.DataSource;
  * The {@link Catalog} on SQL: an SQLite file (the embedded default) or a PostgreSQL database, its schema
  * brought up to date by Flyway when opened. Held to {@code CatalogContract} on both, as are the stores
  * that share its database (directory, call log, audit log, users, credentials, holds, retention,
- * data-subject requests, checkpoints) to theirs.
+ * data-subject requests, checkpoints, recording decisions) to theirs.
  *
  * <p>Atomicity: a write that touches several rows runs in one transaction that first locks the
  * recording row (PostgreSQL; SQLite has a single writer), so a shred never interleaves with a tag or
@@ -71,6 +72,7 @@ public final class SqlCatalog implements Catalog {
     private final SqlRetentionStore retention;
     private final SqlDsarStore dsars;
     private final SqlCheckpointStore checkpoints;
+    private final SqlDecisionStore decisions;
 
     private SqlCatalog(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -85,6 +87,7 @@ public final class SqlCatalog implements Catalog {
         this.retention = new SqlRetentionStore(tx, dialect);
         this.dsars = new SqlDsarStore(tx);
         this.checkpoints = new SqlCheckpointStore(tx);
+        this.decisions = new SqlDecisionStore(tx, dialect);
     }
 
     /** The call records in the same database; valid until this catalog is closed. */
@@ -133,6 +136,14 @@ public final class SqlCatalog implements Catalog {
     /** The signed audit checkpoints, next to the audit log; valid until this catalog is closed. */
     public CheckpointStore checkpoints() {
         return checkpoints;
+    }
+
+    /**
+     * The recording decisions, one per call, in the same database; valid until this catalog is closed.
+     * Shredding a recording deletes the decision linked to it in the same transaction.
+     */
+    public DecisionStore decisions() {
+        return decisions;
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callvault.testkit.CheckpointStoreContract;
 import io.callvault.testkit.CredentialStoreContract;
+import io.callvault.testkit.DecisionStoreContract;
 import io.callvault.testkit.DsarStoreContract;
 import io.callvault.testkit.GovernanceFixtures;
 import io.callvault.testkit.HoldStoreContract;
@@ -19,6 +20,7 @@ import io.callvault.vault.spi.Catalog;
 import io.callvault.vault.spi.CheckpointStore;
 import io.callvault.vault.spi.access.CredentialStore;
 import io.callvault.vault.spi.access.UserStore;
+import io.callvault.vault.spi.decision.DecisionStore;
 import io.callvault.vault.spi.dsar.DsarStore;
 import io.callvault.vault.spi.hold.HoldStore;
 import io.callvault.vault.spi.hold.LegalHold;
@@ -31,11 +33,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The governance store contracts on SQLite and PostgreSQL, with one fresh catalog per test. */
+/** The governance and decision store contracts on SQLite and PostgreSQL, with one fresh catalog per test. */
 class SqlGovernanceTest {
 
     abstract static class Stores implements UserStoreContract, CredentialStoreContract, HoldStoreContract,
-            RetentionStoreContract, DsarStoreContract, CheckpointStoreContract {
+            RetentionStoreContract, DsarStoreContract, CheckpointStoreContract, DecisionStoreContract {
         SqlCatalog catalog;
 
         abstract SqlCatalog open() throws Exception;
@@ -83,6 +85,11 @@ class SqlGovernanceTest {
         @Override
         public CheckpointStore checkpoints() {
             return catalog.checkpoints();
+        }
+
+        @Override
+        public DecisionStore decisions() {
+            return catalog.decisions();
         }
 
         @Test

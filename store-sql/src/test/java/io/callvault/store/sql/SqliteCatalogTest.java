@@ -62,7 +62,7 @@ class SqliteCatalogTest extends CatalogContract {
             }
             try (ResultSet version = s.executeQuery("SELECT max(version) FROM flyway_schema_history")) {
                 assertThat(version.next()).isTrue();
-                assertThat(version.getString(1)).isEqualTo("8");
+                assertThat(version.getString(1)).isEqualTo("9");
             }
         }
     }

@@ -18,6 +18,7 @@ import io.callvault.vault.hold.LegalHolds;
 import io.callvault.vault.spi.CatalogException;
 import io.callvault.vault.spi.RecordingQuery;
 import io.callvault.vault.spi.RecordingRow;
+import io.callvault.vault.spi.decision.DecisionStore;
 import io.callvault.vault.spi.dsar.DsarAction;
 import io.callvault.vault.spi.dsar.DsarKind;
 import io.callvault.vault.spi.dsar.DsarRequest;
@@ -65,15 +66,18 @@ public final class DataSubjectRequests {
     private final Vault vault;
     private final LegalHolds holds;
     private final RetentionStore retention;
+    private final DecisionStore decisions;
     private final AuditTrail audit;
     private final InstantSource clock;
 
+    /** @param decisions the recording decisions, embedded in exports as stored */
     public DataSubjectRequests(DsarStore store, Vault vault, LegalHolds holds, RetentionStore retention,
-                               AuditTrail audit, InstantSource clock) {
+                               DecisionStore decisions, AuditTrail audit, InstantSource clock) {
         this.store = store;
         this.vault = vault;
         this.holds = holds;
         this.retention = retention;
+        this.decisions = decisions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -131,7 +135,7 @@ public final class DataSubjectRequests {
             DsarRequest request = find(id);
             List<RecordingRow> rows = subjectRecordings(request);
             Instant now = clock.instant();
-            new DsarExport(vault, retention, holds, audit, actor, now).write(request, rows, zip);
+            new DsarExport(vault, retention, decisions, holds, audit, actor, now).write(request, rows, zip);
             store.record(id, new DsarAction(now, actor.name(), "export", rows.size() + " recordings"),
                     request.status());
             return rows.size();

@@ -13,6 +13,8 @@ import io.callvault.vault.spi.CatalogException;
 import io.callvault.vault.spi.Party;
 import io.callvault.vault.spi.RecordingRow;
 import io.callvault.vault.spi.Segment;
+import io.callvault.vault.spi.decision.DecisionRecord;
+import io.callvault.vault.spi.decision.DecisionStore;
 import io.callvault.vault.spi.dsar.DsarRequest;
 import io.callvault.vault.spi.hold.LegalHold;
 import io.callvault.vault.spi.retention.RetentionAssignment;
@@ -45,14 +47,17 @@ final class DsarExport {
 
     private final Vault vault;
     private final RetentionStore retention;
+    private final DecisionStore decisions;
     private final LegalHolds holds;
     private final AuditTrail audit;
     private final Actor actor;
     private final Instant now;
 
-    DsarExport(Vault vault, RetentionStore retention, LegalHolds holds, AuditTrail audit, Actor actor, Instant now) {
+    DsarExport(Vault vault, RetentionStore retention, DecisionStore decisions, LegalHolds holds, AuditTrail audit,
+               Actor actor, Instant now) {
         this.vault = vault;
         this.retention = retention;
+        this.decisions = decisions;
         this.holds = holds;
         this.audit = audit;
         this.actor = actor;
@@ -132,7 +137,11 @@ final class DsarExport {
         RetentionAssignment a = retention.assignment(row.id()).orElse(null);
         m.put("retention", a == null ? null : object("policy", a.policy(), "retainUntil", a.retainUntil()));
         m.put("holds", holding.stream().map(h -> object("id", h.id(), "name", h.name(), "matter", h.matter())).toList());
-        m.put("decision", null);
+        DecisionRecord d = decisions.byRecording(row.id()).orElse(null);
+        m.put("decision", d == null ? null : new Json.Raw(d.decisionJson()));
+        m.put("decisionOutcome", d == null ? null : object("callId", d.callId(), "decidedAt", d.decidedAt(),
+                "recorded", d.recorded(), "outcome", d.outcome(), "consentEvidence",
+                d.evidenceJson() == null ? null : new Json.Raw(d.evidenceJson())));
         return m;
     }
 

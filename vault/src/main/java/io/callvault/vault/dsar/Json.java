@@ -5,10 +5,17 @@ import java.util.Map;
 
 /**
  * A minimal JSON writer for the export's metadata files: maps (in their iteration order), collections,
- * strings, numbers, booleans and null; any other value is written as its {@code toString()} string
- * (instants come out as ISO-8601 UTC). Pure and thread-safe.
+ * strings, numbers, booleans, null and {@link Raw} JSON; any other value is written as its
+ * {@code toString()} string (instants come out as ISO-8601 UTC). Pure and thread-safe.
  */
 final class Json {
+    /** JSON text written as it is, e.g. a decision stored by the server; the caller vouches it is one JSON value. */
+    record Raw(String json) {
+        Raw {
+            java.util.Objects.requireNonNull(json, "json");
+        }
+    }
+
     private Json() {
     }
 
@@ -24,6 +31,7 @@ final class Json {
             case Boolean b -> out.append(b);
             case Integer n -> out.append(n);
             case Long n -> out.append(n);
+            case Raw raw -> out.append(raw.json());
             case Map<?, ?> map -> {
                 out.append('{');
                 String sep = "";

@@ -19,6 +19,7 @@ import io.callvault.vault.spi.RecordingNotFoundException;
 import io.callvault.vault.spi.RecordingRow;
 import io.callvault.vault.spi.Segment;
 import io.callvault.vault.spi.SegmentKind;
+import io.callvault.vault.spi.decision.DecisionRecord;
 import io.callvault.vault.spi.dsar.DsarKind;
 import io.callvault.vault.spi.dsar.DsarRequest;
 import io.callvault.vault.spi.dsar.DsarStatus;
@@ -121,6 +122,28 @@ class DataSubjectRequestsTest {
         assertThat(summary).contains("Jane Smith <jane@example.com>", SUBJECT, "Recordings: 2", a, b,
                 "2026-11-30 09:00:00 UTC");
         assertThat(f.dsars.get(CAROL, req.id()).actions()).extracting(x -> x.action()).containsExactly("create", "export");
+    }
+
+    @Test
+    void export_embedsEachRecordingsStoredDecisionVerbatim_andNullWithoutOne() throws Exception {
+        RecordingRow decided = f.record(SUBJECT, OFFICE, T0, Map.of(), 0.2);
+        RecordingRow undecided = f.record(OFFICE, SUBJECT, T0.plus(Duration.ofHours(1)), Map.of(), 0.2);
+        String decision = "{\"record\": true, \"frameworks\": [\"GDPR\", \"US_ALL_PARTY\"], "
+                + "\"inputs\": {\"caller\": {\"number\": \"" + SUBJECT + "\"}}}";
+        f.catalog.decisions().put(new DecisionRecord(decided.callId(), decided.id(), T0, "2025.1", "ab".repeat(32),
+                true, decision, "{\"optOutOffered\":\"9\",\"optOutPressed\":false}", "recorded"));
+        DsarRequest req = request(DsarKind.ACCESS);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        f.dsars.export(CAROL, req.id(), out);
+        Map<String, byte[]> zip = unzip(out.toByteArray());
+
+        String withDecision = new String(zip.get("recordings/" + decided.id() + ".json"), StandardCharsets.UTF_8);
+        assertThat(withDecision).contains("\"decision\":" + decision, "\"outcome\":\"recorded\"",
+                "\"consentEvidence\":{\"optOutOffered\":\"9\",\"optOutPressed\":false}",
+                "\"callId\":\"" + decided.callId() + "\"");
+        String without = new String(zip.get("recordings/" + undecided.id() + ".json"), StandardCharsets.UTF_8);
+        assertThat(without).contains("\"decision\":null", "\"decisionOutcome\":null");
     }
 
     private static void assertWav(byte[] wav, double seconds) throws Exception {

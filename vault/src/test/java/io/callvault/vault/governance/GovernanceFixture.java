@@ -59,7 +59,8 @@ public final class GovernanceFixture {
         audit = new AuditTrail(catalog.auditLog(), catalog.checkpoints(), signer, time.clock());
         holds = new LegalHolds(catalog.holds(), catalog, audit, time.clock());
         retention = new Retention(catalog.retention(), catalog, vault, holds, audit, time.clock());
-        dsars = new DataSubjectRequests(catalog.dsars(), vault, holds, catalog.retention(), audit, time.clock());
+        dsars = new DataSubjectRequests(catalog.dsars(), vault, holds, catalog.retention(), catalog.decisions(), audit,
+                time.clock());
         vault.govern(new GovernanceRules(holds, retention));
     }
 
