@@ -34,6 +34,18 @@ final class LiveServer implements AutoCloseable {
         this.sipPort = sipPort;
     }
 
+    /**
+     * A settings line pointing the server at a rule override under {@code dir} in which no call needs an
+     * announcement (no all-party states, one-party calls not announced): for tests about routing and media
+     * that would otherwise hear the prompt first.
+     */
+    static String withoutAnnouncements(Path dir) throws java.io.IOException {
+        Path rules = dir.resolve("no-announcements.conf");
+        Files.writeString(rules, "version = test-no-announcements\n[general]\nannounce_one_party = no\n"
+                + "[us]\nall_party_states =\n");
+        return "policy.rules_file = " + rules;
+    }
+
     /** @param settings extra {@code key = value} lines for the server's config file */
     static LiveServer start(Path dir, String... settings) throws Exception {
         int sipPort = ServeIT.stablePort();

@@ -35,7 +35,7 @@ class TrunkCallIT {
     @Test
     void extensionDialsANationalNumber_goesOutAsE164ThroughTheTrunk_andIsRecorded() throws Exception {
         Path audio = ulaw();
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
             int trunkPort = Sipp.freeUdpPorts(1);
             addTrunk(server, new Trunk("carrier", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
                     Optional.empty(), Map.of(), Instant.now()));
@@ -67,7 +67,7 @@ class TrunkCallIT {
     @Test
     void earlyMediaFromTheProvider_reachesTheCallerBeforeTheAnswer_andIsNotRecorded() throws Exception {
         Path audio = ulaw();
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
             int trunkPort = Sipp.freeUdpPorts(1);
             addTrunk(server, new Trunk("carrier", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
                     Optional.empty(), Map.of(), Instant.now()));
@@ -97,7 +97,7 @@ class TrunkCallIT {
     @Test
     void trunkThatChallenges_getsTheStoredCredentials_andTheCallIsRecorded() throws Exception {
         Path audio = ulaw();
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
             int trunkPort = Sipp.freeUdpPorts(1);
             try (Vault vault = Services.openVault(server.cfg, Map.of())) {
                 var password = vault.keys().wrap("trunk-secret-42".getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -130,7 +130,7 @@ class TrunkCallIT {
     @Test
     void callFromTheTrunkToADid_ringsTheExtension_withoutAChallenge_andIsRecorded() throws Exception {
         Path audio = ulaw();
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
             int trunkPort = Sipp.freeUdpPorts(1);
             addTrunk(server, new Trunk("inbound", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
                     Optional.empty(), Map.of("+14155550201", "201"), Instant.now()));
@@ -159,7 +159,7 @@ class TrunkCallIT {
     @Test
     void updateInTheDialog_isPassedToTheOtherLeg_andItsAnswerComesBack() throws Exception {
         Path audio = ulaw();
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
             int trunkPort = Sipp.freeUdpPorts(1);
             addTrunk(server, new Trunk("inbound", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
                     Optional.empty(), Map.of("+14155550201", "201"), Instant.now()));
@@ -187,7 +187,7 @@ class TrunkCallIT {
         Path scenario = dir.resolve("uac_info.xml");
         Files.writeString(scenario, Harness.run(List.of("bash", Harness.dir().resolve("sipp/mk_uac_info_dtmf.sh")
                 .toString(), "4111"), 30));
-        try (LiveServer server = LiveServer.start(dir)) {
+        try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
             int trunkPort = Sipp.freeUdpPorts(1);
             addTrunk(server, new Trunk("inbound", "127.0.0.1", trunkPort, "udp", "US", Optional.empty(),
                     Optional.empty(), Map.of("+14155550201", "201"), Instant.now()));

@@ -4,6 +4,8 @@ import io.callvault.server.config.ServerConfig;
 import io.callvault.server.Platform;
 import io.callvault.server.Services;
 import io.callvault.server.jobs.GovernanceJobs;
+import io.callvault.server.policy.Policies;
+import io.callvault.server.sip.CallPolicy;
 import io.callvault.api.ApiContext;
 import io.callvault.api.ApiSettings;
 import io.callvault.api.auth.FirstAdmin;
@@ -33,23 +35,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = options.load();
+        // rule files and the announcement are checked before anything starts: a bad one stops the start
+        io.callvault.policy.Policy policy = Policies.load(config);
+        io.callvault.media.announce.Prompt prompt = Policies.prompt(config);
         Platform platform = options.openPlatform();
         Vault vault = platform.vault();
         new CrashRecovery(vault).recover();
         new IntegrityCheck(vault).run(true);
         ProvisioningWatcher provisioning = config.provisioningFile().isPresent()
                 ? ProvisioningWatcher.start(config.provisioningFile().get(), config.sip().realm(),
-                        Services.directory(vault), vault.keys())
+                        Services.directory(vault), vault.keys(), platform.catalog().auditLog())
                 : null;
-        SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault));
+        CallPolicy calls = new CallPolicy(policy, Services.directory(vault), config, platform.catalog().decisions(),
+                prompt);
+        SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault), calls);
         printFirstAdminPassword(platform);
-        HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted(),
-                io.callvault.server.policy.Policies.load(config)));
+        HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted(), policy));
         GovernanceJobs jobs = GovernanceJobs.start(platform, config.jobs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
-            try (vault; sip; http; jobs; provisioning) {
+            try (vault; calls; sip; http; jobs; provisioning) {
                 LOG.debug("closing HTTP and vault");
             } catch (Exception e) {
                 LOG.warn("Error while stopping: {}", e.toString());

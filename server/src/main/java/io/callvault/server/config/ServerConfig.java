@@ -71,7 +71,8 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
      *                             on record
      * @param announcementLanguage BCP 47 language of the recording announcement, e.g. en, de, en-GB
      */
-    public record Policy(java.util.Optional<Path> rulesFile, boolean blobStoreBaa, String announcementLanguage) {
+    public record Policy(java.util.Optional<Path> rulesFile, boolean blobStoreBaa, String announcementLanguage,
+                         java.util.Optional<Path> announcementFile) {
     }
 
     public static ServerConfig load(Path file, Map<String, String> env) throws ConfigException {
@@ -129,7 +130,13 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
         if (!language.matches("[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?")) {
             throw invalid(raw, "announcement.language", "a language tag (BCP 47) such as en, de or en-GB");
         }
-        return new Policy(java.util.Optional.ofNullable(rules), bool(raw, "policy.blob_store_baa"), language);
+        Path prompt = raw.get("announcement.file").value().isEmpty() ? null : path(raw, "announcement.file", null);
+        if (prompt != null && !java.nio.file.Files.isRegularFile(prompt)) {
+            throw invalid(raw, "announcement.file", "empty (the built-in prompt) or an existing WAV file (" + prompt
+                    + " is not one)");
+        }
+        return new Policy(java.util.Optional.ofNullable(rules), bool(raw, "policy.blob_store_baa"), language,
+                java.util.Optional.ofNullable(prompt));
     }
 
     private static Api api(RawConfig raw) throws ConfigException {

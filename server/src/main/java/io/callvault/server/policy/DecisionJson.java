@@ -30,6 +30,15 @@ public final class DecisionJson {
         }
     }
 
+    /** Compact JSON text of a map of JSON values (strings, numbers, booleans, null, lists, maps). */
+    public static String write(Map<String, Object> values) {
+        try {
+            return Json.MAPPER.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the map holds only JSON values", e);
+        }
+    }
+
     /** The decision as an ordered map of JSON values, without going through text. */
     public static Map<String, Object> toMap(Decision decision) {
         return DecisionView.toMap(decision);

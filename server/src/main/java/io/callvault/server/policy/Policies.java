@@ -1,5 +1,6 @@
 package io.callvault.server.policy;
 
+import io.callvault.media.announce.Prompt;
 import io.callvault.policy.Policy;
 import io.callvault.policy.jurisdiction.JurisdictionResolver;
 import io.callvault.policy.rules.RuleFileException;
@@ -46,6 +47,33 @@ public final class Policies {
         } catch (IOException e) {
             throw new ConfigException("cannot read the policy rule file " + override.get() + " (" + e
                     + "); check that the file exists and this user may read it");
+        }
+    }
+
+    /**
+     * The recording announcement: {@code announcement.file} when set, else the built-in prompt for
+     * {@code announcement.language}.
+     *
+     * @throws ConfigException naming the key and what is wrong with the file (format, length) or language
+     */
+    public static Prompt prompt(ServerConfig config) throws ConfigException {
+        Optional<Path> file = config.policy().announcementFile();
+        if (file.isPresent()) {
+            try {
+                return Prompt.fromWav("file:" + file.get().getFileName(), java.nio.file.Files.readAllBytes(file.get()));
+            } catch (IOException e) {
+                throw new ConfigException("invalid setting announcement.file = '" + file.get() + "': cannot read it ("
+                        + e.getMessage() + ")");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid setting announcement.file = '" + file.get() + "': " + e.getMessage());
+            }
+        }
+        String language = config.policy().announcementLanguage();
+        try {
+            return Prompt.builtIn(language);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid setting announcement.language = '" + language + "': there is no "
+                    + "built-in announcement in that language (built in: en); record one and set announcement.file");
         }
     }
 }

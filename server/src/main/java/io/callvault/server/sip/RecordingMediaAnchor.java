@@ -1,5 +1,10 @@
 package io.callvault.server.sip;
 
+import io.callvault.media.announce.Announcement;
+import io.callvault.media.announce.AnnouncementEvidence;
+import io.callvault.media.announce.AnnouncementListener;
+import io.callvault.media.announce.OptOut;
+import io.callvault.media.announce.TimeBase;
 import io.callvault.media.record.FrameSink;
 import io.callvault.media.record.PayloadMap;
 import io.callvault.media.record.RecorderSettings;
@@ -8,7 +13,10 @@ import io.callvault.media.relay.Leg;
 import io.callvault.media.relay.MediaRelay;
 import io.callvault.media.relay.RelayChain;
 import io.callvault.media.relay.RelaySession;
+import io.callvault.media.relay.RelayStage;
 import io.callvault.media.rtp.RtpPacket;
+import io.callvault.policy.Decision;
+import io.callvault.policy.Legs;
 import io.callvault.sdp.SessionDescription;
 import io.callvault.sip.b2bua.MediaAnchor;
 import io.callvault.sip.b2bua.Side;
@@ -17,63 +25,89 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Anchors each call's media in the {@link MediaRelay} and, once the call is answered, records both
- * directions through a {@link StereoRecorder} into the vault (caller left, callee right). The recorder
- * is fed on the relay's event loop; encryption and storage happen on a per-call virtual thread
- * ({@link VaultFrameSink}) so a slow disk never delays packets.
+ * Anchors each call's media in the {@link MediaRelay} and records it as the policy decides. Per call:
+ * the {@link CallPolicy} decides when the call is set up; at answer, if the call is recorded and
+ * announced, the {@link Announcement} plays the prompt to the legs the decision names (everyone else hears
+ * silence) and recording starts only when the whole prompt has been played; a party pressing the opt-out
+ * key during the prompt (or its grace period) leaves the call unrecorded. Recording goes through a
+ * {@link StereoRecorder} into the vault (caller left, callee right).
+ *
+ * <p>The relay chain is fixed per call: the announcement stage first, so the recording tap after it never
+ * sees audio from before consent. The recorder is fed on the relay's event loop; vault I/O (starting,
+ * encrypting, sealing) happens on virtual threads so a slow disk never delays packets.
  */
 public final class RecordingMediaAnchor implements MediaAnchor {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingMediaAnchor.class);
+    /** How long after the prompt ends the opt-out key still counts. */
+    static final Duration OPT_OUT_GRACE = Duration.ofSeconds(3);
 
     private final MediaRelay relay;
     private final Vault vault;
     private final InstantSource clock;
+    private final CallPolicy policy;
     /** Recording of each call that has one, by call label, until the call record takes it. */
-    private final java.util.Map<String, io.callvault.core.RecordingId> recordings =
+    private final Map<String, io.callvault.core.RecordingId> recordings =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The recording made for the call with this label, if any; forgotten after this call. */
-    public java.util.Optional<io.callvault.core.RecordingId> takeRecording(String label) {
-        return java.util.Optional.ofNullable(recordings.remove(label));
-    }
-
-    public RecordingMediaAnchor(MediaRelay relay, Vault vault, InstantSource clock) {
+    public RecordingMediaAnchor(MediaRelay relay, Vault vault, InstantSource clock, CallPolicy policy) {
         this.relay = relay;
         this.vault = vault;
         this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** The recording made for the call with this label, if any; forgotten after this call. */
+    public Optional<io.callvault.core.RecordingId> takeRecording(String label) {
+        return Optional.ofNullable(recordings.remove(label));
     }
 
     @Override
     public MediaSession open(Participants participants) throws IOException {
         Session s = new Session(participants);
         try {
-            s.relay = relay.openSession(participants.label(), RelayChain.observing("recording-tap", s::onRtp));
+            s.relay = relay.openSession(participants.label(), RelayChain.of(
+                    new RelayStage.Rewrite("announcement", s::announce),
+                    new RelayStage.Observe("recording-tap", s::onRtp)));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }
         return s;
     }
 
-    private final class Session implements MediaSession {
+    private final class Session implements MediaSession, AnnouncementListener {
         private final Participants participants;
         private final String label;
+        private final CallConsent consent;
         private volatile RelaySession relay;
-        /** Guards recorder: fed on the relay thread, finished from a SIP thread. */
+        private volatile Announcement announcement;
+        /** Guards recorder, sink and the flags: fed on the relay thread, changed from SIP and recorder threads. */
         private final Object lock = new Object();
         private StereoRecorder recorder;
         private VaultFrameSink sink;
-        private final long nanoOrigin = System.nanoTime();
-        private final Instant instantOrigin = clock.instant();
+        private SessionDescription callerSdp;
+        private SessionDescription calleeSdp;
+        private boolean answered;
+        private boolean closed;
+        private boolean optedOut;
+        private Thread starter;
+        private final TimeBase time = TimeBase.system(clock);
 
         Session(Participants participants) {
             this.participants = participants;
             this.label = participants.label();
+            this.consent = new CallConsent(policy, participants.callId(), policy.decide(participants, null),
+                    clock.instant());
         }
 
         @Override
@@ -95,6 +129,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             } catch (IOException e) {
                 LOG.warn("{}: unusable media address '{}' from {}: {}", label, address, side, e.getMessage());
             }
+            Announcement a = announcement;
+            if (a != null) {
+                a.updatePayloadMap(leg(side), PayloadMap.fromSdp(media));
+            }
             synchronized (lock) {
                 if (recorder != null) {
                     recorder.updatePayloadMap(recorderLeg(side), PayloadMap.fromSdp(media));
@@ -104,17 +142,118 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         @Override
         public void answered(Instant at, SessionDescription callerSdp, SessionDescription calleeSdp) {
+            String pref = recordPref(callerSdp).or(() -> recordPref(calleeSdp)).orElse(null);
+            if (pref != null) {
+                consent.redecided(policy.decide(participants, pref));
+            }
+            Decision decision = consent.decision();
+            synchronized (lock) {
+                this.callerSdp = callerSdp;
+                this.calleeSdp = calleeSdp;
+                answered = true;
+            }
+            if (!decision.record()) {
+                consent.outcome("not_recorded_by_rule");
+                LOG.info("{}: not recorded, as the policy decided", label);
+                return;
+            }
+            if (!decision.announce()) {
+                startRecording(at);
+                return;
+            }
+            Optional<OptOut> optOut = decision.consent().optOutKey()
+                    .map(key -> new OptOut(key.charAt(0), OPT_OUT_GRACE));
+            Announcement a = new Announcement(policy.prompt(), legs(decision.announceTo()), optOut,
+                    Map.of(Leg.A, payloads(callerSdp), Leg.B, payloads(calleeSdp)), time, this);
+            announcement = a;
+            a.start();
+        }
+
+        // --- announcement events (completed/optedOut on the relay thread, interrupted on a SIP thread) ---
+
+        @Override
+        public void completed(AnnouncementEvidence evidence) {
+            consent.announcementEnded(evidence);
+            synchronized (lock) {
+                if (closed || optedOut) {
+                    return;
+                }
+                starter = Thread.ofVirtual().name("rec-start-" + label).start(() -> startRecording(evidence.endedAt()));
+            }
+        }
+
+        @Override
+        public void optedOut(Leg leg, AnnouncementEvidence evidence) {
+            consent.announcementEnded(evidence);
+            consent.outcome("opted_out");
+            VaultFrameSink started;
+            synchronized (lock) {
+                optedOut = true;
+                started = stopRecorder();
+            }
+            LOG.info("{}: the {} declined recording (opt-out key); the call continues unrecorded", label,
+                    leg == Leg.A ? "caller" : "callee");
+            if (started != null) {
+                Thread.ofVirtual().name("rec-discard-" + label).start(() -> discard(started));
+            }
+        }
+
+        @Override
+        public void interrupted(AnnouncementEvidence evidence) {
+            consent.announcementEnded(evidence);
+            if (consent.outcome().equals("pending")) {
+                consent.outcome("announcement_interrupted");
+            }
+        }
+
+        /** Starts the vault recording (blocking I/O: never on the relay thread). */
+        private void startRecording(Instant at) {
+            VaultFrameSink s;
             try {
-                VaultFrameSink s = VaultFrameSink.start(vault, participants, at);
-                recordings.put(label, s.recordingId());
-                synchronized (lock) {
+                s = VaultFrameSink.start(vault, participants, at);
+            } catch (Exception e) {
+                consent.outcome("recording_failed");
+                LOG.error("{}: recording could not start, the call continues unrecorded: {}", label, e.getMessage());
+                return;
+            }
+            boolean keep;
+            synchronized (lock) {
+                keep = !closed && !optedOut;
+                if (keep) {
                     sink = s;
                     recorder = new StereoRecorder(at, payloads(callerSdp), payloads(calleeSdp), RecorderSettings.DEFAULT,
                             (FrameSink) s);
                 }
-            } catch (Exception e) {
-                LOG.error("{}: recording could not start, the call continues unrecorded: {}", label, e.getMessage());
             }
+            if (!keep) {
+                discard(s);
+                return;
+            }
+            recordings.put(label, s.recordingId());
+            consent.outcome("recorded");
+            consent.recordingStarted(s.recordingId());
+        }
+
+        private void discard(VaultFrameSink s) {
+            recordings.remove(label, s.recordingId());
+            consent.recordingDropped();
+            s.discard("not kept: " + (optedOut ? "a party declined recording" : "the call ended before recording"));
+        }
+
+        /** Stops feeding the recorder; returns its sink, or null. Call under the lock. */
+        private VaultFrameSink stopRecorder() {
+            VaultFrameSink s = sink;
+            if (recorder != null && !recorder.isFinished()) {
+                recorder.finish(time.toInstant(time.now()));
+            }
+            recorder = null;
+            sink = null;
+            return s;
+        }
+
+        boolean announce(Leg leg, ByteBuffer packet, long arrivalNanos) {
+            Announcement a = announcement;
+            return a == null || a.stage().rewriter().rewrite(leg, packet, arrivalNanos);
         }
 
         void onRtp(Leg leg, ByteBuffer packet, long arrivalNanos) {
@@ -126,7 +265,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                     return;
                 }
                 recorder.receive(leg == Leg.A ? io.callvault.media.record.Leg.CALLER : io.callvault.media.record.Leg.CALLEE,
-                        RtpPacket.wrap(packet), instantOrigin.plusNanos(arrivalNanos - nanoOrigin));
+                        RtpPacket.wrap(packet), time.toInstant(arrivalNanos));
             }
         }
 
@@ -135,27 +274,77 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             try {
                 relay.close();
             } finally {
+                Announcement a = announcement;
+                if (a != null) {
+                    a.cancel(); // reports interrupted if the prompt was still playing
+                }
+                Thread pending;
+                synchronized (lock) {
+                    closed = true;
+                    pending = starter;
+                }
+                if (pending != null) {
+                    try {
+                        pending.join(Duration.ofSeconds(10));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 VaultFrameSink s;
                 synchronized (lock) {
-                    if (recorder != null && !recorder.isFinished()) {
-                        recorder.finish(instantOrigin.plusNanos(System.nanoTime() - nanoOrigin));
+                    s = stopRecorder();
+                    if (!answered) {
+                        consent.outcome("not_answered");
                     }
-                    s = sink;
                 }
                 if (s != null) {
                     s.seal();
                 }
+                consent.finish();
             }
         }
 
         private PayloadMap payloads(SessionDescription sdp) {
-            for (var m : sdp.media()) {
-                if (m.media().equals("audio") && m.port() != 0) {
-                    return PayloadMap.fromSdp(m);
+            if (sdp != null) {
+                for (var m : sdp.media()) {
+                    if (m.media().equals("audio") && m.port() != 0) {
+                        return PayloadMap.fromSdp(m);
+                    }
                 }
             }
             return PayloadMap.STATIC;
         }
+    }
+
+    /** A softphone's recording preference (RFC 7866 §6 {@code a=recordpref}), at session or audio level. */
+    static Optional<String> recordPref(SessionDescription sdp) {
+        if (sdp == null) {
+            return Optional.empty();
+        }
+        for (var a : sdp.attributes()) {
+            if (a.name().equalsIgnoreCase("recordpref")) {
+                return Optional.ofNullable(a.value());
+            }
+        }
+        for (var m : sdp.media()) {
+            if (m.isAudio()) {
+                for (var a : m.attributes("recordpref")) {
+                    return Optional.ofNullable(a.value());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<Leg> legs(Legs legs) {
+        Set<Leg> out = EnumSet.noneOf(Leg.class);
+        if (legs.includesCaller()) {
+            out.add(Leg.A);
+        }
+        if (legs.includesCallee()) {
+            out.add(Leg.B);
+        }
+        return out;
     }
 
     private static Leg leg(Side side) {

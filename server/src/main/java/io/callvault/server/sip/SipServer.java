@@ -47,8 +47,9 @@ public final class SipServer implements AutoCloseable {
         this.b2bua = b2bua;
     }
 
-    public static SipServer start(ServerConfig config, Vault vault, Directory directory, CallLog callLog)
-            throws IOException {
+    /** @param policy decides per call whether and how to record; closed by the caller after this server */
+    public static SipServer start(ServerConfig config, Vault vault, Directory directory, CallLog callLog,
+                                  CallPolicy policy) throws IOException {
         SystemScheduler scheduler = new SystemScheduler("sip-timers", 2);
         MediaRelay relay = null;
         try {
@@ -68,7 +69,7 @@ public final class SipServer implements AutoCloseable {
             NettySipTransport transport = NettySipTransport.start(InetAddress.getByName(config.sip().bind()),
                     config.sip().port(), io.callvault.sip.codec.Limits.DEFAULTS, holder);
             SipTimers timers = new SipTimers();
-            RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler.clock());
+            RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler.clock(), policy);
             CallRecords records = new CallRecords(callLog, anchor);
             B2bua b2bua = new B2bua(new B2bua.Config(transport, scheduler, timers, digest, routing, routing, location,
                     anchor, records, config.sip().ringTimeout()));

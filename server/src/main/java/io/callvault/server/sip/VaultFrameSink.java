@@ -131,6 +131,23 @@ final class VaultFrameSink implements FrameSink {
     }
 
     /**
+     * Throws away everything written and crypto-shreds the recording (a tombstone with the reason stays,
+     * no audio): for a party who declined recording after it had started. Called once, instead of seal.
+     */
+    void discard(String reason) {
+        try {
+            filled = 0;
+            queue.clear();
+            queue.put(END);
+            thread.join(java.time.Duration.ofSeconds(30));
+            writer.abort(reason, "system:consent");
+            LOG.info("{}: recording {} discarded: {}", label, writer.id(), reason);
+        } catch (Exception e) {
+            LOG.error("{}: recording {} could not be discarded: {}", label, writer.id(), e.toString());
+        }
+    }
+
+    /**
      * The party's number, or {@link #UNKNOWN} when it is neither E.164 nor an extension (an anonymous or
      * malformed caller id from a trunk): the call is still recorded, with the raw text as display name.
      */

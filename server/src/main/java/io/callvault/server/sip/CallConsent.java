@@ -1,0 +1,105 @@
+package io.callvault.server.sip;
+
+import io.callvault.core.RecordingId;
+import io.callvault.media.announce.AnnouncementEvidence;
+import io.callvault.media.relay.Leg;
+import io.callvault.policy.Decision;
+import io.callvault.server.policy.DecisionJson;
+import io.callvault.vault.spi.decision.DecisionRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The consent side of one call: the policy's decision, what happened with the announcement, and the
+ * resulting outcome, written as the call's {@link DecisionRecord} — once when the call is set up (outcome
+ * {@code pending}), again when its recording starts (linked to it), and finally when it ends. Thread-safe:
+ * the media, SIP and recorder threads all report here.
+ *
+ * <p>Outcomes: {@code recorded}, {@code not_recorded_by_rule}, {@code opted_out},
+ * {@code announcement_interrupted} (hung up before the whole prompt was heard; nothing recorded),
+ * {@code not_answered}, {@code recording_failed}, {@code pending} (only while the call lasts; a crash
+ * leaves it so).
+ */
+final class CallConsent {
+    private final CallPolicy policy;
+    private final String callId;
+    private final Instant decidedAt;
+    private Decision decision;
+    private AnnouncementEvidence evidence;
+    private RecordingId recordingId;
+    private String outcome = "pending";
+
+    CallConsent(CallPolicy policy, String callId, Decision decision, Instant decidedAt) {
+        this.policy = policy;
+        this.callId = callId;
+        this.decision = decision;
+        this.decidedAt = decidedAt;
+        store();
+    }
+
+    synchronized Decision decision() {
+        return decision;
+    }
+
+    /** The decision made again with facts known only at answer (a softphone's recording preference). */
+    synchronized void redecided(Decision newer) {
+        decision = newer;
+    }
+
+    synchronized void announcementEnded(AnnouncementEvidence what) {
+        evidence = what;
+    }
+
+    synchronized void recordingStarted(RecordingId id) {
+        recordingId = id;
+        store();
+    }
+
+    /** The recording was shredded (opt-out) or never kept: the record no longer points at it. */
+    synchronized void recordingDropped() {
+        recordingId = null;
+    }
+
+    synchronized void outcome(String value) {
+        outcome = value;
+    }
+
+    synchronized String outcome() {
+        return outcome;
+    }
+
+    /** Writes the final record. */
+    synchronized void finish() {
+        store();
+    }
+
+    private void store() {
+        boolean recorded = recordingId != null && outcome.equals("recorded");
+        policy.store(new DecisionRecord(callId, recordingId, decidedAt, decision.rulesVersion(), decision.rulesSha256(),
+                recorded, DecisionJson.toJson(decision), evidence == null ? null : evidenceJson(evidence), outcome));
+    }
+
+    /** The consent evidence: which prompt (id and hash), which legs heard it, from when to when. */
+    static String evidenceJson(AnnouncementEvidence e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("promptId", e.promptId());
+        m.put("promptSha256", e.promptSha256());
+        m.put("promptSamples", e.promptSamples());
+        m.put("legs", e.legs().stream().map(CallConsent::party).sorted().toList());
+        m.put("startedAt", e.startedAt() == null ? null : e.startedAt().toString());
+        m.put("endedAt", e.endedAt() == null ? null : e.endedAt().toString());
+        Map<String, Object> played = new TreeMap<>();
+        e.samplesPlayed().forEach((leg, n) -> played.put(party(leg), n));
+        m.put("samplesPlayed", played);
+        m.put("completed", e.completed());
+        m.put("optOutBy", e.optOutLeg() == null ? null : party(e.optOutLeg()));
+        m.put("optOutAt", e.optOutAt() == null ? null : e.optOutAt().toString());
+        return DecisionJson.write(m);
+    }
+
+    private static String party(Leg leg) {
+        return leg == Leg.A ? "caller" : "callee";
+    }
+}
