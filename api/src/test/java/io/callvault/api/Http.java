@@ -86,6 +86,11 @@ final class Http {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        if (body != null && body.length > 16 * 1024) {
+            // as curl does for large bodies: a refusal (401/403/413) then arrives before the body is sent,
+            // instead of the server closing the connection under a client still writing (broken pipe)
+            b.expectContinue(true);
+        }
         if (auth.bearer() != null) {
             b.header("Authorization", "Bearer " + auth.bearer());
         }

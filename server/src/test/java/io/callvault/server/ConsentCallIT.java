@@ -114,6 +114,59 @@ class ConsentCallIT {
         }
     }
 
+    @Test
+    void inboundCall_callerHearsTheAnnouncementBeforeTheCalleeIsRung() throws Exception {
+        Path prompt = builtInPrompt();
+        try (LiveServer server = LiveServer.start(dir)) {
+            Path audio = Harness.audio();
+            int carolPort = 5266;
+            try (var catalog = Services.openCatalogOnly(ServerConfig.load(server.config, Map.of()))) {
+                catalog.directory().putTrunk(new io.callvault.vault.spi.Trunk("carrier", "127.0.0.1", carolPort, "udp",
+                        "US", java.util.Optional.empty(), java.util.Optional.empty(), Map.of("+14155550201", "201"),
+                        Instant.now()));
+            }
+            // Carol calls from outside, through the carrier trunk (no registration: the trunk is trusted by address)
+            Path carolSource = padded("carol", "caller_speech.wav");
+            try (BaresipPhone alice = phone(server, "alice", 5264, 4564, "callee_speech.wav", "201",
+                    LiveServer.PASSWORD_A, "auto");
+                 BaresipPhone carol = BaresipPhone.start(dir, "carol", carolPort, 4566, carolSource,
+                         "<sip:+14155550999@" + server.proxy() + ">;regint=0;audio_codecs=PCMU,PCMA")) {
+                alice.script("wait:CALL_ESTABLISHED:40", "wait:CALL_CLOSED:60");
+                carol.script("dial:sip:+14155550201@" + server.proxy(), "wait:CALL_ESTABLISHED:40", "hold_until:22",
+                        "hangup", "wait:CALL_CLOSED:15");
+                carol.awaitScript(80);
+                alice.awaitScript(30);
+                // the first stream Carol received is the early media, before anyone answered
+                Harness.assertContains(prompt, carol.receivedAudioFiles().getFirst(), 2);
+                Path aliceHeard = alice.receivedAudio().orElseThrow();
+                Harness.assertContains(audio.resolve("caller_speech.wav"), aliceHeard, SPEECH_LEAD_SECONDS + 3);
+                assertNoMatch(prompt, aliceHeard);                                    // the agent is not announced to
+            }
+            DecisionRecord decision = finalDecision(server);
+            assertThat(decision.outcome()).isEqualTo("recorded");
+            assertThat(decision.evidenceJson()).contains("\"legs\":[\"caller\"]").contains("\"completed\":true");
+            Instant promptEnded = Instant.parse(field(decision.evidenceJson(), "endedAt"));
+            try (var catalog = Services.openCatalogOnly(ServerConfig.load(server.config, Map.of()))) {
+                var call = catalog.callLog().recent(0, 10).getFirst();
+                assertThat(call.direction()).isEqualTo(io.callvault.core.Direction.IN);
+                // the callee was rung only after the prompt: the answer comes after it ended
+                assertThat(call.answeredAt().orElseThrow()).isAfterOrEqualTo(promptEnded);
+                assertThat(Duration.between(call.startedAt(), call.answeredAt().orElseThrow()))
+                        .isGreaterThan(Duration.ofMillis(7000));
+                assertThat(catalog.find(decision.recordingId()).orElseThrow().startedAt())
+                        .isAfterOrEqualTo(promptEnded.minusMillis(100));
+            }
+        }
+    }
+
+    private Path padded(String name, String speech) throws Exception {
+        Path source = dir.resolve(name + "-src.wav");
+        Harness.run(List.of("bash", Harness.dir().resolve("pad_wav.sh").toString(),
+                Harness.audio().resolve(speech).toString(), source.toString(), "60", String.valueOf(SPEECH_LEAD_SECONDS)),
+                30);
+        return source;
+    }
+
     private String announceToEveryone() throws Exception {
         Path rules = dir.resolve("consent.conf");
         Files.writeString(rules, "version = test-consent\n[general]\nannounce_own_side = yes\n");
@@ -122,10 +175,7 @@ class ConsentCallIT {
 
     private BaresipPhone phone(LiveServer server, String name, int sipPort, int ctrlPort, String speech, String user,
                                String password, String answer) throws Exception {
-        Path source = dir.resolve(name + "-src.wav");
-        Harness.run(List.of("bash", Harness.dir().resolve("pad_wav.sh").toString(),
-                Harness.audio().resolve(speech).toString(), source.toString(), "60", String.valueOf(SPEECH_LEAD_SECONDS)),
-                30);
+        Path source = padded(name, speech);
         BaresipPhone phone = BaresipPhone.start(dir, name, sipPort, ctrlPort, source, server.account(user, password, answer));
         LiveServer.awaitRegistered(phone, 20);
         return phone;

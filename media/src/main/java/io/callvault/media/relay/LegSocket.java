@@ -147,6 +147,29 @@ final class LegSocket extends ChannelInboundHandlerAdapter {
     }
 
     /**
+     * Treats {@code content} as an RTP packet that arrived on this leg from callvault itself (no latching,
+     * no source check): runs the stages, then forwards it to the peer leg. Event loop only. Takes ownership
+     * of {@code content}.
+     */
+    void injectGenerated(ByteBuf content) {
+        int length = content.readableBytes();
+        long now = clock.getAsLong();
+        if (session.isClosing() || !wellFormed(content, length, false)
+                || (stages.length > 0 && !runStages(content, length, now))) {
+            content.release();
+            return;
+        }
+        Channel out = peer.channel;
+        InetSocketAddress target = peer.latch.target();
+        if (out == null || target == null || !out.isWritable()) {
+            content.release();
+            return;
+        }
+        out.writeAndFlush(new DatagramPacket(content, target), out.voidPromise());
+        counters.forwarded(length);
+    }
+
+    /**
      * Runs the stages over views of the packet's own memory. A received datagram is one contiguous pooled
      * buffer, so {@code nioBuffer} shares its bytes and a rewrite lands in what is sent.
      *

@@ -142,6 +142,21 @@ public final class RelaySession implements AutoCloseable {
         socket(leg, StreamKind.RTCP).latch.declare(requireResolved(rtcp));
     }
 
+    /**
+     * Sends an RTP packet made by callvault (e.g. the pacing stream of an early announcement) as if it had
+     * arrived on {@code from}: the session's stages run on it, then it goes to the other leg's far end.
+     * Any thread; the bytes are copied. Dropped silently if the session is closing or the far end is unknown.
+     */
+    public void inject(Leg from, byte[] rtp) {
+        Objects.requireNonNull(from, "from");
+        io.netty.buffer.ByteBuf copy = io.netty.buffer.Unpooled.copiedBuffer(rtp);
+        try {
+            eventLoop.execute(() -> socket(from, StreamKind.RTP).injectGenerated(copy));
+        } catch (java.util.concurrent.RejectedExecutionException relayStopped) {
+            copy.release();
+        }
+    }
+
     public LegStats stats(Leg leg) {
         return new LegStats(leg, snapshot(leg, StreamKind.RTP), snapshot(leg, StreamKind.RTCP));
     }

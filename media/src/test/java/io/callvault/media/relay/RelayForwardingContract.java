@@ -293,6 +293,94 @@ abstract class RelayForwardingContract {
         assertThat(small.openSessions()).isEqualTo(1);
     }
 
+    @Test
+    void injectedPacket_runsTheStagesAsFromItsLeg_andReachesTheOtherLeg() {
+        List<Leg> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RelaySession call = callWithSdp(RelayChain.of(new RelayStage.Rewrite("mark", (leg, packet, now) -> {
+            seen.add(leg);
+            packet.put(packet.position() + 12, (byte) 0x42);
+            return true;
+        })));
+        byte[] made = Packets.rtp(0xCA11, 7);
+        call.inject(Leg.B, made);
+        byte[] got = alice.rtp().receive();
+        assertThat(got).hasSize(made.length);
+        assertThat(got[12]).isEqualTo((byte) 0x42);
+        assertThat(seen).containsExactly(Leg.B);
+    }
+
+    @Test
+    void pacingStream_sendsTwentyMillisecondSilencePackets_inSequence_untilClosed() {
+        RelaySession call = callWithSdp(RelayChain.none());
+        ManualScheduler scheduler = new ManualScheduler();
+        var stream = io.callvault.media.announce.PacingStream.start(call, Leg.B, 8, scheduler);
+        for (int i = 0; i < 4; i++) {
+            assertThat(scheduler.next()).isEqualTo(java.time.Duration.ofMillis(20));
+            scheduler.runNext();
+        }
+        java.util.List<byte[]> got = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            got.add(alice.rtp().receive());
+        }
+        stream.close();
+        assertThat(scheduler.pendingCancelled()).isTrue();
+        for (int i = 0; i < 5; i++) {
+            byte[] p = got.get(i);
+            assertThat(p).hasSize(172);
+            assertThat(p[1] & 0x7F).as("PCMA").isEqualTo(8);
+            assertThat((p[1] & 0x80) != 0).as("marker on the first only").isEqualTo(i == 0);
+            int seq = ((p[2] & 0xFF) << 8) | (p[3] & 0xFF);
+            int firstSeq = ((got.get(0)[2] & 0xFF) << 8) | (got.get(0)[3] & 0xFF);
+            assertThat(seq).isEqualTo((firstSeq + i) & 0xFFFF);
+            long ts = java.nio.ByteBuffer.wrap(p, 4, 4).getInt() & 0xFFFFFFFFL;
+            long firstTs = java.nio.ByteBuffer.wrap(got.get(0), 4, 4).getInt() & 0xFFFFFFFFL;
+            assertThat((ts - firstTs) & 0xFFFFFFFFL).isEqualTo(160L * i);
+            assertThat(java.util.Arrays.copyOfRange(p, 12, 172)).containsOnly((byte) 0xD5);
+        }
+    }
+
+    /** Runs scheduled tasks by hand; its nano clock advances to each task's due time. */
+    static final class ManualScheduler implements io.callvault.core.time.Scheduler {
+        private long nanos;
+        private java.time.Duration nextDelay;
+        private Runnable nextTask;
+        private boolean cancelled;
+
+        @Override
+        public Cancellable schedule(java.time.Duration delay, Runnable task) {
+            nextDelay = delay;
+            nextTask = task;
+            cancelled = false;
+            return () -> {
+                cancelled = true;
+                return true;
+            };
+        }
+
+        java.time.Duration next() {
+            return nextDelay;
+        }
+
+        void runNext() {
+            nanos += nextDelay.toNanos();
+            nextTask.run();
+        }
+
+        boolean pendingCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public java.time.InstantSource clock() {
+            return java.time.InstantSource.system();
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos;
+        }
+    }
+
     MediaRelay startRelay(int first, int last) {
         MediaRelay started = new MediaRelay(RelayConfig.defaults(UdpPeer.LOOPBACK)
                 .withPorts(first, last).withIoThreads(2).withTransport(transport()), clock);

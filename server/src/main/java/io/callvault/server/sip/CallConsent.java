@@ -27,7 +27,8 @@ final class CallConsent {
     private final String callId;
     private final Instant decidedAt;
     private Decision decision;
-    private AnnouncementEvidence evidence;
+    /** Each announcement played on this call, in order (an inbound call may have one before ringing and one at answer). */
+    private final java.util.List<AnnouncementEvidence> evidence = new java.util.ArrayList<>();
     private RecordingId recordingId;
     private String outcome = "pending";
 
@@ -48,8 +49,11 @@ final class CallConsent {
         decision = newer;
     }
 
+    /** An announcement ended (completed, declined or cut); reporting the same one again replaces it. */
     synchronized void announcementEnded(AnnouncementEvidence what) {
-        evidence = what;
+        evidence.removeIf(e -> e.startedAt() != null && e.startedAt().equals(what.startedAt())
+                && e.legs().equals(what.legs()));
+        evidence.add(what);
     }
 
     synchronized void recordingStarted(RecordingId id) {
@@ -78,11 +82,17 @@ final class CallConsent {
     private void store() {
         boolean recorded = recordingId != null && outcome.equals("recorded");
         policy.store(new DecisionRecord(callId, recordingId, decidedAt, decision.rulesVersion(), decision.rulesSha256(),
-                recorded, DecisionJson.toJson(decision), evidence == null ? null : evidenceJson(evidence), outcome));
+                recorded, DecisionJson.toJson(decision), evidence.isEmpty() ? null : evidenceJson(evidence), outcome));
     }
 
-    /** The consent evidence: which prompt (id and hash), which legs heard it, from when to when. */
-    static String evidenceJson(AnnouncementEvidence e) {
+    /** The consent evidence: {"announcements":[…]}, each with its prompt (id and hash), legs, start and end. */
+    static String evidenceJson(java.util.List<AnnouncementEvidence> all) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("announcements", all.stream().map(CallConsent::evidence).toList());
+        return DecisionJson.write(m);
+    }
+
+    private static Map<String, Object> evidence(AnnouncementEvidence e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("promptId", e.promptId());
         m.put("promptSha256", e.promptSha256());
@@ -96,7 +106,7 @@ final class CallConsent {
         m.put("completed", e.completed());
         m.put("optOutBy", e.optOutLeg() == null ? null : party(e.optOutLeg()));
         m.put("optOutAt", e.optOutAt() == null ? null : e.optOutAt().toString());
-        return DecisionJson.write(m);
+        return m;
     }
 
     private static String party(Leg leg) {

@@ -4,6 +4,7 @@ import io.callvault.media.announce.Announcement;
 import io.callvault.media.announce.AnnouncementEvidence;
 import io.callvault.media.announce.AnnouncementListener;
 import io.callvault.media.announce.OptOut;
+import io.callvault.media.announce.PacingStream;
 import io.callvault.media.announce.TimeBase;
 import io.callvault.media.record.FrameSink;
 import io.callvault.media.record.PayloadMap;
@@ -56,14 +57,18 @@ public final class RecordingMediaAnchor implements MediaAnchor {
     private final Vault vault;
     private final InstantSource clock;
     private final CallPolicy policy;
+    private final io.callvault.core.time.Scheduler scheduler;
     /** Recording of each call that has one, by call label, until the call record takes it. */
     private final Map<String, io.callvault.core.RecordingId> recordings =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public RecordingMediaAnchor(MediaRelay relay, Vault vault, InstantSource clock, CallPolicy policy) {
+    /** @param scheduler paces the early announcement of inbound calls; its clock is the anchor's clock */
+    public RecordingMediaAnchor(MediaRelay relay, Vault vault, io.callvault.core.time.Scheduler scheduler,
+                                CallPolicy policy) {
         this.relay = relay;
         this.vault = vault;
-        this.clock = clock;
+        this.scheduler = scheduler;
+        this.clock = scheduler.clock();
         this.policy = policy;
     }
 
@@ -100,6 +105,9 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         private boolean answered;
         private boolean closed;
         private boolean optedOut;
+        /** The caller heard the whole announcement before the callee was rung (inbound calls). */
+        private volatile boolean callerHeardEarly;
+        private volatile PacingStream pacing;
         private Thread starter;
         private final TimeBase time = TimeBase.system(clock);
 
@@ -140,6 +148,31 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             }
         }
 
+        /**
+         * Inbound calls whose caller must hear the announcement: play it as early media, paced by a stream
+         * of our own (there is no callee yet), and let the B2BUA ring the callee when it has been heard.
+         */
+        @Override
+        public boolean playBeforeRinging(SessionDescription offer, int audioIndex, Runnable proceed) {
+            Decision decision = consent.decision();
+            if (participants.direction() != io.callvault.core.Direction.IN || !decision.record()
+                    || !decision.announceTo().includesCaller() || audioIndex < 0) {
+                return false;
+            }
+            var media = offer.media().get(audioIndex);
+            int pt = media.payloadTypes().contains(0) ? 0 : media.payloadTypes().contains(8) ? 8 : -1;
+            if (pt < 0) {
+                return false; // no G.711 to carry the prompt early: it is played at answer instead
+            }
+            Announcement a = new Announcement(policy.prompt(), Set.of(Leg.A), optOut(decision),
+                    Map.of(Leg.A, PayloadMap.fromSdp(media), Leg.B, PayloadMap.STATIC), time,
+                    new EarlyListener(proceed));
+            announcement = a;
+            a.start();
+            pacing = PacingStream.start(relay, Leg.B, pt, scheduler);
+            return true;
+        }
+
         @Override
         public void answered(Instant at, SessionDescription callerSdp, SessionDescription calleeSdp) {
             String pref = recordPref(callerSdp).or(() -> recordPref(calleeSdp)).orElse(null);
@@ -147,26 +180,72 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 consent.redecided(policy.decide(participants, pref));
             }
             Decision decision = consent.decision();
+            boolean declined;
             synchronized (lock) {
                 this.callerSdp = callerSdp;
                 this.calleeSdp = calleeSdp;
                 answered = true;
+                declined = optedOut;
+            }
+            if (declined) {
+                return; // a party declined during the early announcement; the outcome says so
             }
             if (!decision.record()) {
                 consent.outcome("not_recorded_by_rule");
                 LOG.info("{}: not recorded, as the policy decided", label);
                 return;
             }
-            if (!decision.announce()) {
+            Set<Leg> legs = legs(decision.announceTo());
+            if (callerHeardEarly) {
+                legs.remove(Leg.A);
+            }
+            if (legs.isEmpty()) {
                 startRecording(at);
                 return;
             }
-            Optional<OptOut> optOut = decision.consent().optOutKey()
-                    .map(key -> new OptOut(key.charAt(0), OPT_OUT_GRACE));
-            Announcement a = new Announcement(policy.prompt(), legs(decision.announceTo()), optOut,
+            Announcement a = new Announcement(policy.prompt(), legs, optOut(decision),
                     Map.of(Leg.A, payloads(callerSdp), Leg.B, payloads(calleeSdp)), time, this);
             announcement = a;
             a.start();
+        }
+
+        /** The early announcement's outcome: either way the callee is rung next, off the media thread. */
+        private final class EarlyListener implements AnnouncementListener {
+            private final Runnable proceed;
+
+            EarlyListener(Runnable proceed) {
+                this.proceed = proceed;
+            }
+
+            @Override
+            public void completed(AnnouncementEvidence evidence) {
+                consent.announcementEnded(evidence);
+                callerHeardEarly = true;
+                ringNow();
+            }
+
+            @Override
+            public void optedOut(Leg leg, AnnouncementEvidence evidence) {
+                Session.this.optedOut(leg, evidence);
+                ringNow();
+            }
+
+            @Override
+            public void interrupted(AnnouncementEvidence evidence) {
+                Session.this.interrupted(evidence);
+            }
+
+            private void ringNow() {
+                stopPacing();
+                Thread.ofVirtual().name("ring-" + label).start(proceed);
+            }
+        }
+
+        private void stopPacing() {
+            PacingStream p = pacing;
+            if (p != null) {
+                p.close();
+            }
         }
 
         // --- announcement events (completed/optedOut on the relay thread, interrupted on a SIP thread) ---
@@ -272,6 +351,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         @Override
         public void close() {
             try {
+                stopPacing();
                 relay.close();
             } finally {
                 Announcement a = announcement;
@@ -334,6 +414,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<OptOut> optOut(Decision decision) {
+        return decision.consent().optOutKey().map(key -> new OptOut(key.charAt(0), OPT_OUT_GRACE));
     }
 
     private static Set<Leg> legs(Legs legs) {

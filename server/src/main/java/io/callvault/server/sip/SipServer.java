@@ -69,7 +69,7 @@ public final class SipServer implements AutoCloseable {
             NettySipTransport transport = NettySipTransport.start(InetAddress.getByName(config.sip().bind()),
                     config.sip().port(), io.callvault.sip.codec.Limits.DEFAULTS, holder);
             SipTimers timers = new SipTimers();
-            RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler.clock(), policy);
+            RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler, policy);
             CallRecords records = new CallRecords(callLog, anchor);
             B2bua b2bua = new B2bua(new B2bua.Config(transport, scheduler, timers, digest, routing, routing, location,
                     anchor, records, config.sip().ringTimeout()));

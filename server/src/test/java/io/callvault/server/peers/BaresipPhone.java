@@ -73,6 +73,16 @@ public final class BaresipPhone implements AutoCloseable {
         return Files.exists(f) ? Files.readString(f) : "";
     }
 
+    /**
+     * Everything this phone received, one file per audio stream in the order they started (early media
+     * before the answer gets a file of its own): sndfile's dump-TIME-dec.wav, sorted by name.
+     */
+    public java.util.List<Path> receivedAudioFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("rec"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).sorted().toList();
+        }
+    }
+
     /** What this phone received during its call (sndfile's dump-*-dec.wav). */
     public Optional<Path> receivedAudio() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("rec"))) {

@@ -36,6 +36,8 @@ final class Call {
 
     State state = State.CALLING;
     boolean cancelled;
+    /** The caller is hearing an early announcement; the callee's INVITE has not been sent yet. */
+    boolean announcing;
     /** The 2xx we retransmit to the caller until its ACK arrives (RFC 3261 §13.3.1.4). */
     SipResponse callerOk;
     Scheduler.Cancellable okRetransmit;

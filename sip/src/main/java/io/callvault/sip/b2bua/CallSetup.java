@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class CallSetup {
     private static final Logger LOG = LoggerFactory.getLogger(CallSetup.class);
     static final String SDP = "application/sdp";
+    /** How long an early announcement may hold the callee's INVITE back at most (prompts last up to 120 s). */
+    static final java.time.Duration MAX_ANNOUNCEMENT = java.time.Duration.ofSeconds(150);
 
     private final B2buaContext ctx;
     private final DigestChallenger digest;
@@ -180,8 +182,40 @@ final class CallSetup {
             call.calleeInvite = call.callee.request(Method.INVITE, ctx.transport()).withBody(SDP, call.calleeBody);
             LOG.info("{}: {} -> {} via {}", call.label, callerNumber, target.number(),
                     target.trunk().map(t -> "trunk " + t.name()).orElse(peer.toString()));
-            call.calleeTx = ctx.layer().send(call.calleeInvite, peer, new CalleeInviteListener(call));
-            call.ringTimer = ctx.scheduler().schedule(ctx.ringTimeout(), () -> ringTimeout(call));
+            if (call.media.playBeforeRinging(offer.sdp(), offer.audioIndex(), () -> ringAfterAnnouncement(call))) {
+                call.announcing = true;
+                call.state = Call.State.EARLY;
+                call.callerInvite.respond(SipResponse.to(call.callerRequest, 183, "Session Progress",
+                                call.caller.localTag())
+                        .withHeader("Contact", call.caller.contact(ctx.transport()).toString())
+                        .withBody(SDP, Body.of(ctx.sdp().anchored(offer.sdp(), offer.audioIndex(),
+                                call.media.local(Side.CALLER)).toBytes())));
+                LOG.info("{}: announcement to the caller before the callee is rung", call.label);
+                // a safety net: the longest prompt is 120 s; never leave a caller waiting on a stuck announcement
+                call.ringTimer = ctx.scheduler().schedule(MAX_ANNOUNCEMENT, () -> ringAfterAnnouncement(call));
+            } else {
+                ringCallee(call);
+            }
+        }
+    }
+
+    /** Sends the callee leg's INVITE and starts the no-answer timer. Under the call's lock. */
+    private void ringCallee(Call call) {
+        if (call.ringTimer != null) {
+            call.ringTimer.cancel();
+        }
+        call.calleeTx = ctx.layer().send(call.calleeInvite, call.callee.peer, new CalleeInviteListener(call));
+        call.ringTimer = ctx.scheduler().schedule(ctx.ringTimeout(), () -> ringTimeout(call));
+    }
+
+    /** The caller has heard the early announcement (or declined it): ring the callee now, unless the call ended. */
+    private void ringAfterAnnouncement(Call call) {
+        synchronized (call) {
+            if (!call.announcing || call.ended() || call.cancelled) {
+                return;
+            }
+            call.announcing = false;
+            ringCallee(call);
         }
     }
 
@@ -317,6 +351,13 @@ final class CallSetup {
                 call.cancelled = true;
                 call.callerInvite.respond(SipResponse.to(call.callerRequest, 487, "Request Terminated",
                         call.caller.localTag()));
+                if (call.announcing) { // the callee was never rung
+                    call.announcing = false;
+                    call.finalStatus = 487;
+                    call.disposition = "cancelled";
+                    dialogs.end(call, "caller");
+                    return;
+                }
                 cancelCallee(call);
                 // the callee's 487 (or a timeout) then ends the call through failed()
             }

@@ -28,6 +28,19 @@ public interface MediaAnchor {
         void remote(Side side, SessionDescription sdp, int audioIndex);
 
         /**
+         * Before the callee is rung: whether something must be played to the caller first (the recording
+         * announcement of an inbound call, RFC 3960 early media). If so, the session starts playing it and
+         * calls {@code proceed} once it is done — from a thread of its own, never under the call's lock —
+         * while the B2BUA answers the caller 183 with SDP for {@link #local(Side) local(CALLER)} and rings
+         * the callee only after {@code proceed}.
+         *
+         * @return false when nothing is played; then {@code proceed} is never called
+         */
+        default boolean playBeforeRinging(SessionDescription callerOffer, int audioIndex, Runnable proceed) {
+            return false;
+        }
+
+        /**
          * The call was answered with this final SDP on each side: recording (if policy says so) starts
          * now. Called once.
          */
