@@ -173,6 +173,24 @@ public final class Announcement {
         notifyListener(ending);
     }
 
+    /**
+     * A key pressed on {@code from} that arrived outside the media (SIP INFO, RFC 2976 with
+     * application/dtmf-relay): counts as an opt-out exactly like an RFC 4733 event would — from an announced
+     * leg, the opt-out key, during playback or the grace period. Any thread; the listener runs on it.
+     */
+    public void keyPressed(Leg from, char key) {
+        Ending ending = null;
+        synchronized (lock) {
+            long nanos = time.now();
+            expireWindow(nanos);
+            if ((phase == Phase.PLAYING || phase == Phase.OPT_OUT_WINDOW) && optOut != null
+                    && announced[from.ordinal()] && Character.toUpperCase(key) == optOut.key()) {
+                ending = optOut(from, nanos);
+            }
+        }
+        notifyListener(ending);
+    }
+
     /** Replaces what {@code leg}'s payload types carry, after a re-INVITE; any thread. */
     public void updatePayloadMap(Leg leg, PayloadMap map) {
         Objects.requireNonNull(map, "map");

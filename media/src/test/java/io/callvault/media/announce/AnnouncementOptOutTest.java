@@ -75,6 +75,31 @@ class AnnouncementOptOutTest {
     }
 
     @Test
+    void keyBySipInfo_optsOutOnce_onlyFromAnAnnouncedLeg_andOnlyTheOptOutKey() {
+        a.start();
+        a.keyPressed(Leg.B, '9');   // B is not announced to
+        a.keyPressed(Leg.A, '5');   // not the opt-out key
+        assertThat(h.heard).isEmpty();
+
+        a.keyPressed(Leg.A, '9');
+        a.keyPressed(Leg.A, '9');
+
+        assertThat(h.heard).extracting(Harness.Heard::kind).containsExactly("optedOut");
+        assertThat(h.heard.getFirst().evidence().optOutLeg()).isEqualTo(Leg.A);
+    }
+
+    @Test
+    void keyBySipInfoAfterGrace_isNotAnOptOut() {
+        a.start();
+        Instant endedAt = playToA();
+        h.nanos.set(h.time.originNanos() + Duration.between(Harness.T0, endedAt).plus(GRACE).toNanos() + 1);
+
+        a.keyPressed(Leg.A, '9');
+
+        assertThat(h.heard).extracting(Harness.Heard::kind).containsExactly("completed");
+    }
+
+    @Test
     void endPacketAlone_optsOut() {
         a.start();
 

@@ -209,6 +209,14 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             a.start();
         }
 
+        @Override
+        public void keyPressed(Side side, char key) {
+            Announcement a = announcement;
+            if (a != null) {
+                a.keyPressed(leg(side), key);
+            }
+        }
+
         /** The early announcement's outcome: either way the callee is rung next, off the media thread. */
         private final class EarlyListener implements AnnouncementListener {
             private final Runnable proceed;

@@ -167,6 +167,7 @@ final class CallDialogs {
 
     /** Passes an in-dialog request to the other leg and its final response back. */
     private void forward(Call call, Side from, ServerTransaction tx, SipRequest request) {
+        DtmfInfo.key(request).ifPresent(key -> call.media.keyPressed(from, key));
         Side to = from.other();
         Leg out = call.leg(to);
         if (out == null || out.remote.tag().isEmpty()) {

@@ -41,6 +41,13 @@ public interface MediaAnchor {
         }
 
         /**
+         * {@code side} pressed a key that arrived by SIP INFO (the request is still passed on to the other
+         * side). Called under the call's lock; must not block.
+         */
+        default void keyPressed(Side side, char key) {
+        }
+
+        /**
          * The call was answered with this final SDP on each side: recording (if policy says so) starts
          * now. Called once.
          */
