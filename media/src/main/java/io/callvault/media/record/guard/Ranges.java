@@ -1,0 +1,29 @@
+package io.callvault.media.record.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Half-open sample ranges [start, end); small, so a list is enough. Not thread-safe. */
+final class Ranges {
+    private final List<long[]> ranges = new ArrayList<>();
+
+    void add(long start, long end) {
+        if (end > start) {
+            ranges.add(new long[] {start, end});
+        }
+    }
+
+    boolean contains(long t) {
+        for (long[] r : ranges) {
+            if (t >= r[0] && t < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forgets ranges that end at or before {@code t}: they cannot matter any more. */
+    void dropBefore(long t) {
+        ranges.removeIf(r -> r[1] <= t);
+    }
+}
