@@ -1,5 +1,6 @@
 package io.callvault.api;
 
+import io.callvault.api.announcements.AnnouncementRoutes;
 import io.callvault.api.audit.AuditRoutes;
 import io.callvault.api.auth.Authenticator;
 import io.callvault.api.auth.LoginThrottle;
@@ -88,6 +89,7 @@ public final class Api {
         routes.addAll(new AuditRoutes(ctx.audit()).routes());
         routes.addAll(new ConfigRoute(ctx.redactedConfig(), ctx.audit()).routes());
         routes.addAll(new PolicyRoutes(ctx.policy(), ctx.callSetup(), ctx.audit()).routes());
+        routes.addAll(new AnnouncementRoutes(ctx.prompts(), ctx.audit()).routes());
         routes.addAll(new KeyRoutes(ctx.vault(), ctx.audit()).routes());
         checkUnique(routes);
         return List.copyOf(routes);

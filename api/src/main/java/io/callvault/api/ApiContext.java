@@ -1,5 +1,6 @@
 package io.callvault.api;
 
+import io.callvault.api.announcements.PromptLibrary;
 import io.callvault.api.policy.CallSetup;
 import io.callvault.policy.Policy;
 import io.callvault.vault.Vault;
@@ -24,12 +25,14 @@ import java.util.function.Supplier;
  * @param policy               the recording policy the server decides calls with (built-in rules and override)
  * @param callSetup            the call context a live call between two parties gets, for policy/explain
  * @param decisions            read-only use: the decision a recording was made under, for its details
+ * @param prompts              the recording announcements the server plays, which operators list, upload and remove
  * @param redactedConfig       the effective configuration with secrets already replaced; called per request
  */
 public record ApiContext(Vault vault, UserStore users, CredentialStore credentials, AuditTrail audit,
                          LegalHolds holds, Retention retention, RetentionStore retentionAssignments,
                          DataSubjectRequests dsars, Policy policy, CallSetup callSetup, DecisionStore decisions,
-                         Supplier<Map<String, String>> redactedConfig, InstantSource clock, ApiSettings settings) {
+                         PromptLibrary prompts, Supplier<Map<String, String>> redactedConfig, InstantSource clock,
+                         ApiSettings settings) {
     public ApiContext {
         Objects.requireNonNull(vault, "vault");
         Objects.requireNonNull(users, "users");
@@ -42,6 +45,7 @@ public record ApiContext(Vault vault, UserStore users, CredentialStore credentia
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(callSetup, "callSetup");
         Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(redactedConfig, "redactedConfig");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");

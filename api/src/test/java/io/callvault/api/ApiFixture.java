@@ -49,7 +49,7 @@ import java.util.Set;
  *   otto  auditor
  * </pre>
  * all with the password {@link #PASSWORD} and no password change pending. The recording policy is the built-in
- * one, with calls set up as {@link #callContext} says.
+ * one, with calls set up as {@link #callContext} says; the announcements are a {@link MemoryPromptLibrary}.
  */
 final class ApiFixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
@@ -65,6 +65,7 @@ final class ApiFixture implements AutoCloseable {
     final LegalHolds holds;
     final Retention retention;
     final DataSubjectRequests dsars;
+    final MemoryPromptLibrary prompts = new MemoryPromptLibrary();
     final ApiContext context;
     final Javalin app;
     final Http http;
@@ -92,7 +93,7 @@ final class ApiFixture implements AutoCloseable {
         dsars = new DataSubjectRequests(catalog.dsars(), vault, holds, catalog.retention(), catalog.decisions(), audit,
                 clock);
         context = new ApiContext(vault, catalog.users(), catalog.credentials(), audit, holds, retention,
-                catalog.retention(), dsars, Policy.builtIn(), ApiFixture::callContext, catalog.decisions(),
+                catalog.retention(), dsars, Policy.builtIn(), ApiFixture::callContext, catalog.decisions(), prompts,
                 () -> Map.of("http.port", "0", "catalog.password", "(redacted)"), clock, settings);
         if (withUsers) {
             createUsers();

@@ -35,10 +35,11 @@ class RoleMatrixTest {
     static final Map<String, String> USER = Map.of("admin", "ada", "compliance", "cora", "supervisor", "sam",
             "agent", "alice", "auditor", "otto");
     static final Object MULTIPART = new Object();
+    static final Object WAV = new Object();
 
     /**
-     * One call: method, path (placeholders in braces filled from the fixture), body (JSON-able, null, or
-     * {@link #MULTIPART}) and who may make it: "public", "all" (every signed-in role) or role names.
+     * One call: method, path (placeholders in braces filled from the fixture), body (JSON-able, null,
+     * {@link #MULTIPART} or {@link #WAV}) and who may make it: "public", "all" (every signed-in role) or role names.
      */
     record Row(String method, String path, Object body, String allowed) {
         Set<String> allowedRoles() {
@@ -101,6 +102,9 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/config", null, "admin compliance auditor"),
                 row("GET", "/api/v1/policy/explain?caller=%2B14155550123&callee=%2B4930123456", null,
                         "admin compliance auditor"),
+                row("GET", "/api/v1/announcements", null, "admin compliance auditor"),
+                row("PUT", "/api/v1/announcements/de", WAV, "admin compliance"),
+                row("DELETE", "/api/v1/announcements/de", null, "admin compliance"),
                 row("GET", "/api/v1/keys", null, "admin auditor"),
                 row("POST", "/api/v1/keys/rotate", null, "admin"));
     }
@@ -178,7 +182,8 @@ class RoleMatrixTest {
         String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         return p.replace("{bobsToken}", "{id}").replace("{rec}", "{id}").replace("{recToDelete}", "{id}")
                 .replace("{hold}", "{id}").replace("{dsar}", "{id}").replace("{erasure}", "{id}")
-                .replace("{user}", "{username}").replace("{policy}", "{name}").replace("/matrix", "/{name}");
+                .replace("{user}", "{username}").replace("{policy}", "{name}").replace("/matrix", "/{name}")
+                .replace("/announcements/de", "/announcements/{language}");
     }
 
     static Http.Response call(Row row, String role, Http.Auth auth) {
@@ -188,6 +193,9 @@ class RoleMatrixTest {
             byte[] body = Http.multipart(boundary, Map.of("caller", List.of("+14155550101"), "callee",
                     List.of("+442071838750"), "agent", List.of("alice")), "call.wav", TestAudio.wav(0.5));
             return f.http.send(row.method(), path, body, "multipart/form-data; boundary=" + boundary, auth, Map.of());
+        }
+        if (row.body() == WAV) {
+            return f.http.send(row.method(), path, TestAudio.monoWav(0.5), "audio/wav", auth, Map.of());
         }
         Object body = "LOGIN".equals(row.body()) ? Map.of("username", USER.get(role), "password", ApiFixture.PASSWORD)
                 : row.body() == null ? null : fillBody(row.body());

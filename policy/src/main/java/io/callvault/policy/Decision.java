@@ -1,6 +1,7 @@
 package io.callvault.policy;
 
 import io.callvault.policy.rules.Framework;
+import io.callvault.policy.rules.LanguageTags;
 import io.callvault.policy.rules.LawfulBasis;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,6 +16,9 @@ import java.util.Set;
  *
  * @param record       whether the call is recorded at all
  * @param announceTo   which legs hear the recording announcement; {@link Legs#NONE} when nothing is played
+ * @param announcementLanguage the language tag ({@link LanguageTags} form) the announcement is played in: that
+ *                     of the announced party's location by the rules' [languages] (the caller's when both legs
+ *                     hear it), the rules' default where no entry applies and when nothing is played; never null
  * @param consent      how consent is obtained, and the opt-out key offered during the announcement
  * @param frameworks   every framework that applied, in {@link Framework} order
  * @param lawfulBasis  the GDPR basis of the purpose, or {@link LawfulBasis#NOT_APPLICABLE} when neither GDPR
@@ -28,12 +32,13 @@ import java.util.Set;
  * @param rulesSha256  the rule files' hash
  * @param reasons      in order, the rules that led to the decision
  */
-public record Decision(boolean record, Legs announceTo, Consent consent, Set<Framework> frameworks,
-                       LawfulBasis lawfulBasis, Retention retention, Flags flags, Set<String> phiRoles,
-                       List<String> warnings, DecisionInputs inputs, String rulesVersion, String rulesSha256,
-                       List<Reason> reasons) {
+public record Decision(boolean record, Legs announceTo, String announcementLanguage, Consent consent,
+                       Set<Framework> frameworks, LawfulBasis lawfulBasis, Retention retention, Flags flags,
+                       Set<String> phiRoles, List<String> warnings, DecisionInputs inputs, String rulesVersion,
+                       String rulesSha256, List<Reason> reasons) {
     public Decision {
         Objects.requireNonNull(announceTo, "announceTo");
+        LanguageTags.require(announcementLanguage);
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(lawfulBasis, "lawfulBasis");
         Objects.requireNonNull(retention, "retention");

@@ -15,7 +15,8 @@ final class DecisionText {
         DecisionInputs in = d.inputs();
         StringBuilder sb = new StringBuilder();
         sb.append("decision:    ").append(d.record() ? "RECORD" : "DO NOT RECORD").append('\n');
-        sb.append("announce:    ").append(d.announce() ? "to " + d.announceTo().name().toLowerCase(Locale.ROOT) : "no").append('\n');
+        sb.append("announce:    ").append(d.announce() ? "to " + d.announceTo().name().toLowerCase(Locale.ROOT)
+                + ", in " + d.announcementLanguage() : "no").append('\n');
         sb.append("consent:     ").append(d.consent()).append('\n');
         sb.append("frameworks:  ").append(d.frameworks().isEmpty() ? "none"
                 : d.frameworks().stream().map(Enum::name).collect(Collectors.joining(", "))).append('\n');

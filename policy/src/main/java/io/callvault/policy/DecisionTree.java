@@ -70,7 +70,8 @@ final class DecisionTree {
                     "No announcement: only one-party consent is needed and announce_one_party = no."));
         }
 
-        return new Decision(record, legs, consent, frameworks, gdpr ? basis : LawfulBasis.NOT_APPLICABLE,
+        String language = announcementLanguage(legs, caller, callee);
+        return new Decision(record, legs, language, consent, frameworks, gdpr ? basis : LawfulBasis.NOT_APPLICABLE,
                 retention(), flags, flags.phi() ? rules.phiRoles() : Set.of(), warnings,
                 new DecisionInputs(caller, callee, call.direction(), lineFlags, call.recordPreference(), purpose,
                         call.externalBlobStore(), call.baaRecorded()),
@@ -202,6 +203,32 @@ final class DecisionTree {
                     + (all ? " (announce_own_side = yes)." : ", the side outside the business.")));
         }
         return legs;
+    }
+
+    /**
+     * The language of the announcement: that of the announced party's location (the caller's when both legs
+     * hear it), by the subdivision's or the country's [languages] entry, else the default. Explained only when
+     * something is played; a call nobody hears announced gets the default without a reason.
+     */
+    private String announcementLanguage(Legs legs, ResolvedParty caller, ResolvedParty callee) {
+        if (legs == Legs.NONE) {
+            return rules.defaultLanguage();
+        }
+        String who = legs.includesCaller() ? "caller" : "callee";
+        ResolvedParty party = legs.includesCaller() ? caller : callee;
+        String both = legs == Legs.BOTH ? " (both legs hear it, so the caller's location counts)" : "";
+        Optional<String> entry = rules.languageEntry(party.location());
+        if (entry.isPresent()) {
+            String language = rules.languages().get(entry.get());
+            reasons.add(new Reason("languages." + entry.get(), rules.origin("languages." + entry.get()),
+                    "The announcement is in " + language + ": the " + who + " is in " + party.location()
+                            + " and [languages] says " + entry.get() + " = " + language + both + "."));
+            return language;
+        }
+        reasons.add(new Reason("languages.default", rules.origin("languages.default"), "The announcement is in "
+                + rules.defaultLanguage() + ", the default language: the " + who + "'s location, "
+                + party.location() + ", has no entry in [languages]" + both + "."));
+        return rules.defaultLanguage();
     }
 
     /** The business's own side: extensions, the callee of an inbound call, the caller of an outbound one. */

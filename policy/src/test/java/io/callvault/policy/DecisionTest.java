@@ -3,8 +3,10 @@ package io.callvault.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callvault.policy.jurisdiction.JurisdictionResolver;
 import io.callvault.policy.jurisdiction.Location;
 import io.callvault.policy.rules.Framework;
+import io.callvault.policy.rules.RulesLoader;
 import io.callvault.policy.rules.RuleSource;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,7 @@ class DecisionTest {
     void describe_showsOutcomeInputsRulesAndNumberedReasons() {
         String text = POLICY.decide(texasOfficeToCalifornia()).describe();
 
-        assertThat(text).contains("decision:    RECORD\n", "announce:    to callee\n",
+        assertThat(text).contains("decision:    RECORD\n", "announce:    to callee, in en\n",
                 "consent:     ALL_PARTY_CONSENT, opt-out key 9\n", "frameworks:  US_ALL_PARTY, US_ONE_PARTY\n",
                 "retention:   standard (365 days)\n",
                 "callee:      +14155550123 -> US-CA by nanp_area_code (area code 415 is US-CA)\n",
@@ -79,9 +81,12 @@ class DecisionTest {
     void notRecorded_cannotBeAnnounced() {
         Decision d = POLICY.decide(texasOfficeToCalifornia());
 
-        assertThatThrownBy(() -> new Decision(false, Legs.CALLEE, d.consent(), d.frameworks(), d.lawfulBasis(),
+        assertThatThrownBy(() -> new Decision(false, Legs.CALLEE, "en", d.consent(), d.frameworks(), d.lawfulBasis(),
                 d.retention(), d.flags(), d.phiRoles(), d.warnings(), d.inputs(), d.rulesVersion(), d.rulesSha256(),
                 d.reasons())).hasMessageContaining("not announced");
+        assertThatThrownBy(() -> new Decision(true, Legs.CALLEE, "DE", d.consent(), d.frameworks(), d.lawfulBasis(),
+                d.retention(), d.flags(), d.phiRoles(), d.warnings(), d.inputs(), d.rulesVersion(), d.rulesSha256(),
+                d.reasons())).hasMessageContaining("'DE' is not a language tag; write de");
         assertThatThrownBy(() -> new Consent(ConsentMechanism.NONE, Optional.of("9")))
                 .hasMessageContaining("no opt-out key");
     }
@@ -101,5 +106,48 @@ class DecisionTest {
         assertThat(d.reasons()).anySatisfy(r -> assertThat(r.text())
                 .isEqualTo("The strictest law wins across parties: the caller's side needs NOTICE, the callee's "
                         + "ALL_PARTY_CONSENT, so the call gets ALL_PARTY_CONSENT."));
+    }
+
+    @Test
+    void announcedToGermany_languageReasonCitesTheRuleFileLine() {
+        String[] lines = RuleSource.builtIn().text().split("\n");
+        int line = 1 + Arrays.asList(lines).indexOf("DE = de");
+
+        Decision d = POLICY.decide(CallContext.of("2001", "+4930123456", "out").withOfficeLocation(Location.parse("US-TX")));
+
+        assertThat(d.announcementLanguage()).isEqualTo("de");
+        assertThat(d.describe()).contains("announce:    to callee, in de\n");
+        assertThat(d.reasons()).anySatisfy(r -> {
+            assertThat(r.rule()).isEqualTo("languages.DE");
+            assertThat(r.origin()).isEqualTo(RuleSource.BUILT_IN_NAME + ":" + line);
+            assertThat(r.text()).isEqualTo("The announcement is in de: the callee is in DE and [languages] says DE = de.");
+        });
+    }
+
+    @Test
+    void unknownLocation_isAnnouncedInTheDefaultLanguage_withAReason() {
+        Decision d = POLICY.decide(CallContext.of("+18005550100", "2001", "in").withOfficeLocation(Location.parse("US-TX")));
+
+        assertThat(d.announcementLanguage()).isEqualTo("en");
+        assertThat(d.reasons()).anySatisfy(r -> {
+            assertThat(r.rule()).isEqualTo("languages.default");
+            assertThat(r.text()).contains("the default language: the caller's location, unknown, has no entry");
+        });
+    }
+
+    @Test
+    void bothLegsAnnounced_useTheCallersLanguage() {
+        Policy ownSideToo = new Policy(RulesLoader.load(List.of(RuleSource.builtIn(), new RuleSource("o.conf", """
+                version = o1
+                [general]
+                announce_own_side = yes
+                """))), JurisdictionResolver.builtIn());
+
+        Decision d = ownSideToo.decide(CallContext.of("+33142685300", "2001", "in").withOfficeLocation(Location.parse("DE")));
+
+        assertThat(d.announceTo()).isEqualTo(Legs.BOTH);
+        assertThat(d.announcementLanguage()).isEqualTo("fr");
+        assertThat(d.reasons()).anySatisfy(r -> assertThat(r.text()).isEqualTo("The announcement is in fr: the caller "
+                + "is in FR and [languages] says FR = fr (both legs hear it, so the caller's location counts)."));
     }
 }

@@ -67,7 +67,8 @@ class BaresipCallIT {
     @Test
     void serverKilledMidCall_recordingIsInterruptedAndPlayableAfterRestart() throws Exception {
         Path audio;
-        try (LiveServer server = LiveServer.start(dir)) {
+        // without the PCI delay line: audio held there (pci.delay_seconds, 3 s by default) dies with the process
+        try (LiveServer server = LiveServer.start(dir, "pci.delay_seconds = 0")) {
             audio = server.call(9, () -> {
                 server.process.process.destroyForcibly(); // kill -9 of callvault while the call is up
                 try {

@@ -52,7 +52,8 @@ class PolicyCliTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(r.out());
-        assertThat(d.path("format").asInt()).isEqualTo(1);
+        assertThat(d.path("format").asInt()).isEqualTo(2);
+        assertThat(d.path("announcementLanguage").asText()).isEqualTo("de");
         assertThat(d.path("frameworks").toString()).isEqualTo("[\"GDPR\",\"US_ALL_PARTY\",\"PCI_DSS\"]");
         assertThat(d.path("flags").path("pciPause").asBoolean()).isTrue();
         assertThat(d.path("rulesSha256").asText()).isEqualTo(Policy.builtIn().rules().sha256());

@@ -20,7 +20,7 @@ import java.util.Map;
  * purpose, retention class) as the rule file writes it.
  *
  * <pre>
- * {"format": 1, "record": true, "announceTo": "CALLER",
+ * {"format": 2, "record": true, "announceTo": "CALLER", "announcementLanguage": "de",
  *  "consent": {"mechanism": "ALL_PARTY_CONSENT", "optOutKey": "9"},
  *  "frameworks": ["GDPR", "US_ALL_PARTY"],
  *  "lawfulBasis": {"basis": "legitimate_interests", "article": "Art. 6(1)(f)"},
@@ -38,8 +38,11 @@ import java.util.Map;
  * has a null article; no opt-out key is null. Pure and thread-safe.
  */
 public final class DecisionView {
-    /** The version of this layout, written as {@code "format"}. */
-    public static final int FORMAT = 1;
+    /**
+     * The version of this layout, written as {@code "format"}: 1 before decisions named the announcement's
+     * language, 2 with {@code announcementLanguage}. Stored decisions keep the format they were written in.
+     */
+    public static final int FORMAT = 2;
 
     private DecisionView() {
     }
@@ -50,6 +53,7 @@ public final class DecisionView {
         m.put("format", FORMAT);
         m.put("record", d.record());
         m.put("announceTo", d.announceTo().name());
+        m.put("announcementLanguage", d.announcementLanguage());
         m.put("consent", object("mechanism", d.consent().mechanism().name(),
                 "optOutKey", d.consent().optOutKey().orElse(null)));
         m.put("frameworks", d.frameworks().stream().map(Enum::name).toList());

@@ -133,15 +133,12 @@ final class RuleFileParser {
             problem(n, "'" + key + "' is outside any section; put it under one of " + RuleSchema.sectionNames());
             return;
         }
-        RuleSchema.Kind kind;
-        if (section.fixed()) {
-            kind = section.keys().get(key);
-            if (kind == null) {
-                problem(n, "unknown key '" + key + "' in [" + section.name() + "]; known: "
-                        + String.join(", ", section.keys().keySet()));
-                return;
-            }
-        } else {
+        RuleSchema.Kind kind = section.keys().get(key);
+        if (kind == null && section.fixed()) {
+            problem(n, "unknown key '" + key + "' in [" + section.name() + "]; known: "
+                    + String.join(", ", section.keys().keySet()));
+            return;
+        } else if (kind == null) {
             String bad = RuleSchema.checkKey(section.keyForm(), key);
             if (bad != null) {
                 problem(n, bad);

@@ -25,7 +25,7 @@ final class RuleSchema {
     /** The kind of value a key takes; list kinds accept '+=' and '-='. */
     enum Kind {
         BOOLEAN(false), DTMF_KEY(false), NAME(false), US_STATES(true), COUNTRIES(true), LAWFUL_BASIS(false),
-        DAYS(false), FRAMEWORK_CLASSES(true), LINE_FLAGS(true), ROLES(true);
+        DAYS(false), FRAMEWORK_CLASSES(true), LINE_FLAGS(true), ROLES(true), LANGUAGE(false);
 
         final boolean list;
 
@@ -35,12 +35,14 @@ final class RuleSchema {
     }
 
     /** The form of the keys of a section whose keys are chosen by the operator. */
-    enum KeyForm { PURPOSE, RETENTION_CLASS, LINE }
+    enum KeyForm { PURPOSE, RETENTION_CLASS, LINE, LOCATION }
 
     /**
-     * A section: either fixed keys (all required) or operator-chosen keys of one form, all taking one kind.
+     * A section: fixed keys (all required), operator-chosen keys of one form all taking one kind, or both
+     * ({@code [languages]}: the required {@code default} beside one key per location).
      */
     record Section(String name, Map<String, Kind> keys, KeyForm keyForm, Kind valueKind) {
+        /** True when only the fixed keys are allowed. */
         boolean fixed() {
             return keyForm == null;
         }
@@ -56,7 +58,8 @@ final class RuleSchema {
             new Section("retention_classes", Map.of(), KeyForm.RETENTION_CLASS, Kind.DAYS),
             new Section("retention", ordered("default", Kind.NAME, "by_framework", Kind.FRAMEWORK_CLASSES), null, null),
             new Section("lines", Map.of(), KeyForm.LINE, Kind.LINE_FLAGS),
-            new Section("hipaa", ordered("phi_roles", Kind.ROLES), null, null));
+            new Section("hipaa", ordered("phi_roles", Kind.ROLES), null, null),
+            new Section("languages", ordered("default", Kind.LANGUAGE), KeyForm.LOCATION, Kind.LANGUAGE));
 
     private RuleSchema() {
     }
@@ -75,7 +78,28 @@ final class RuleSchema {
                     yield "bad line number '" + key + "': " + e.getMessage();
                 }
             }
+            case LOCATION -> checkLocation(key);
         };
+    }
+
+    /**
+     * A [languages] key: an ISO 3166-1 country, or a subdivision the resolver can place parties in (US states
+     * and DC, Canadian provinces and territories), since an entry for any other subdivision could never apply.
+     */
+    private static String checkLocation(String key) {
+        int dash = key.indexOf('-');
+        if (dash < 0) {
+            return IsoCodes.isCountry(key) ? null : "unknown country '" + key + "' in [languages]; keys are ISO 3166-1 "
+                    + "alpha-2 countries in upper case (DE) or a US state or Canadian province (CA-QC), values are "
+                    + "language tags (DE = de)";
+        }
+        if (IsoCodes.isKnownSubdivision(key)) {
+            return null;
+        }
+        String country = key.substring(0, dash);
+        return "unknown subdivision '" + key + "' in [languages]; parties are placed in subdivisions only for US "
+                + "states and Canadian provinces (US-TX, CA-QC)" + (IsoCodes.isCountry(country) && !country.equals("US")
+                && !country.equals("CA") ? ", so write the country, " + country : "");
     }
 
     /** Checks one token of a value; returns the problem, or null when the token is acceptable. */
@@ -100,6 +124,7 @@ final class RuleSchema {
             case LINE_FLAGS -> check(() -> LineFlag.parse(token), " for line " + key);
             case ROLES -> ROLES.contains(token) ? null
                     : "unknown role '" + token + "' in " + key + "; known: " + String.join(", ", ROLES);
+            case LANGUAGE -> check(() -> LanguageTags.require(token), " for " + key + " in [languages]");
         };
     }
 

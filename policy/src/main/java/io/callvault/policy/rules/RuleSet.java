@@ -1,6 +1,7 @@
 package io.callvault.policy.rules;
 
 import io.callvault.core.PhoneNumber;
+import io.callvault.policy.jurisdiction.Location;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,9 @@ import java.util.Set;
  * @param retentionByFramework [retention] by_framework, in order
  * @param lines             [lines]: line or extension → flags
  * @param phiRoles          [hipaa] phi_roles
+ * @param defaultLanguage   [languages] default: the announcement's language where no entry applies
+ * @param languages         [languages] entries: country ({@code DE}) or subdivision ({@code CA-QC}) → language
+ *                          tag ({@link LanguageTags} form)
  * @param origins           {@code section.key} → {@code file:line, …} of the entries that shaped it, and
  *                          {@code section.key token} → {@code file:line} of the entry that added the token
  */
@@ -41,7 +45,8 @@ public record RuleSet(String version, String sha256, List<String> sourceNames,
                       Set<String> ukGdprCountries, Set<String> pipedaCountries, Map<String, LawfulBasis> purposes,
                       Map<String, Integer> retentionClasses, String defaultRetention,
                       List<FrameworkRetention> retentionByFramework, Map<PhoneNumber, Set<LineFlag>> lines,
-                      Set<String> phiRoles, Map<String, String> origins) {
+                      Set<String> phiRoles, String defaultLanguage, Map<String, String> languages,
+                      Map<String, String> origins) {
     public RuleSet {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(sha256, "sha256");
@@ -58,6 +63,9 @@ public record RuleSet(String version, String sha256, List<String> sourceNames,
         lines.forEach((number, flags) -> lineCopy.put(number, ordered(flags)));
         lines = Collections.unmodifiableMap(lineCopy);
         phiRoles = ordered(phiRoles);
+        LanguageTags.require(defaultLanguage);
+        languages = Collections.unmodifiableMap(new LinkedHashMap<>(languages));
+        languages.values().forEach(LanguageTags::require);
         origins = Map.copyOf(origins);
         if (!purposes.containsKey(defaultPurpose)) {
             throw new IllegalArgumentException("default purpose '" + defaultPurpose + "' is not among " + purposes.keySet());
@@ -80,6 +88,24 @@ public record RuleSet(String version, String sha256, List<String> sourceNames,
     /** The flags the [lines] section gives a number; empty when the number is not listed. */
     public Set<LineFlag> lineFlags(PhoneNumber number) {
         return lines.getOrDefault(number, Set.of());
+    }
+
+    /**
+     * The [languages] key that gives the language of a party at {@code location}: its subdivision's entry if
+     * there is one, else its country's; empty when neither is listed or the location is unknown, where
+     * {@link #defaultLanguage()} applies.
+     */
+    public Optional<String> languageEntry(Location location) {
+        if (location.hasSubdivision() && languages.containsKey(location.subdivision())) {
+            return Optional.of(location.subdivision());
+        }
+        return location.isKnown() && languages.containsKey(location.country()) ? Optional.of(location.country())
+                : Optional.empty();
+    }
+
+    /** The announcement language for a party at {@code location}, by {@link #languageEntry}, else the default. */
+    public String language(Location location) {
+        return languageEntry(location).map(languages::get).orElse(defaultLanguage);
     }
 
     /** Where a key was set, e.g. {@code default-rules.conf:31}; "built-in" when unknown. */

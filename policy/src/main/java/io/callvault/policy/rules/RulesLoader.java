@@ -141,6 +141,9 @@ public final class RulesLoader {
             Map<PhoneNumber, Set<LineFlag>> lines = new LinkedHashMap<>();
             dynamic("lines").forEach((k, v) -> lines.put(PhoneNumber.of(k),
                     v.tokens.keySet().stream().map(LineFlag::parse).collect(Collectors.toCollection(LinkedHashSet::new))));
+            Map<String, String> languages = new LinkedHashMap<>();
+            dynamic("languages").forEach((k, v) -> languages.put(k, v.single()));
+            String defaultLanguage = languages.remove("default");
 
             String defaultPurpose = reference("general.default_purpose", purposes.keySet(), "[purposes]");
             String defaultRetention = reference("retention.default", classes.keySet(), "[retention_classes]");
@@ -157,7 +160,7 @@ public final class RulesLoader {
                     bool("general.announce_one_party"), bool("general.announce_own_side"),
                     optOut.equals("none") ? Optional.empty() : Optional.of(optOut), defaultPurpose,
                     list("us.all_party_states"), gdpr, ukGdpr, pipeda, purposes, classes, defaultRetention,
-                    byFramework, lines, list("hipaa.phi_roles"), origins());
+                    byFramework, lines, list("hipaa.phi_roles"), defaultLanguage, languages, origins());
         }
 
         private void checkRequired() {

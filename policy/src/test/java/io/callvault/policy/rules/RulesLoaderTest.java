@@ -3,8 +3,10 @@ package io.callvault.policy.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.callvault.core.PhoneNumber;
+import io.callvault.policy.jurisdiction.Location;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +47,10 @@ class RulesLoaderTest {
             [lines]
             [hipaa]
             phi_roles = compliance
+            [languages]
+            default = en
+            DE = de
+            CA-QC = fr
             """;
 
     @Test
@@ -54,6 +60,13 @@ class RulesLoaderTest {
         assertThat(rules.allPartyStates()).containsExactly("US-CA");
         assertThat(rules.retentionByFramework()).containsExactly(new FrameworkRetention(Framework.GDPR, "short"));
         assertThat(rules.origin("us.all_party_states", "US-CA")).isEqualTo("rules.conf:8");
+        assertThat(rules.defaultLanguage()).isEqualTo("en");
+        assertThat(rules.languages()).containsExactly(entry("DE", "de"), entry("CA-QC", "fr"));
+        assertThat(rules.language(Location.parse("CA-QC"))).isEqualTo("fr");
+        assertThat(rules.language(Location.parse("CA-ON"))).isEqualTo("en");
+        assertThat(rules.language(Location.parse("DE"))).isEqualTo("de");
+        assertThat(rules.language(Location.UNKNOWN)).isEqualTo("en");
+        assertThat(rules.origin("languages.CA-QC")).isEqualTo("rules.conf:27");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +103,18 @@ class RulesLoaderTest {
       countryInTwoFrameworks_reported        | replace | 11 | uk_gdpr = GB DE                           | 11   | country DE is in both gdpr and uk_gdpr
       removingAbsentToken_reported           | insert  | 8  | all_party_states -= US-TX                 | 9    | cannot remove 'US-TX' from all_party_states: it is not in the list
       missingRequiredKey_reported            | replace | 5  | # no opt-out key                          | 2    | missing key 'opt_out_key' in [general]
+      languageInWrongCase_suggestsSpelling   | replace | 26 | DE = DE                                   | 26   | 'DE' is not a language tag for DE in [languages]; write de
+      notALanguageTag_reported               | replace | 26 | DE = german                               | 26   | 'german' is not a language tag for DE in [languages]; write a BCP 47 tag
+      unknownLanguage_reported               | replace | 26 | DE = dx                                   | 26   | unknown language 'dx' in 'dx' for DE in [languages]; two-letter languages are ISO 639-1 codes
+      unknownRegionInTag_reported            | replace | 27 | CA-QC = fr-XX                             | 27   | unknown region 'XX' in 'fr-XX' for CA-QC in [languages]
+      unknownLanguageCountry_reported        | replace | 26 | XX = de                                   | 26   | unknown country 'XX' in [languages]; keys are ISO 3166-1 alpha-2 countries in upper case (DE)
+      lowerCaseLanguageKey_reported          | replace | 26 | de = de                                   | 26   | unknown country 'de' in [languages]
+      unplacedSubdivision_suggestsCountry    | replace | 27 | ES-CT = ca                                | 27   | unknown subdivision 'ES-CT' in [languages]; parties are placed in subdivisions only for US states and Canadian provinces (US-TX, CA-QC), so write the country, ES
+      unknownProvince_reported               | replace | 27 | CA-QU = fr                                | 27   | unknown subdivision 'CA-QU' in [languages]; parties are placed in subdivisions only for US states and Canadian provinces (US-TX, CA-QC)
+      twoLanguagesForOneCountry_reported     | replace | 26 | DE = de fr                                | 26   | DE takes one value, found 2
+      languageKeyTwice_reported              | insert  | 26 | DE = fr                                   | 27   | duplicate key 'DE' in [languages] (first set at line 26)
+      addingToALanguage_reported             | insert  | 26 | DE += fr                                  | 27   | '+=' works on lists; DE takes one value
+      missingDefaultLanguage_reported        | replace | 25 | # no default                              | 24   | missing key 'default' in [languages]
       """)
     void ruleFileMistake_reportsFileLineAndReason(String scenario, String edit, int at, String text, int line,
                                                   String reason) {
@@ -194,6 +219,21 @@ class RulesLoaderTest {
     }
 
     @Test
+    void languagesExampleInDocs_loads() throws Exception {
+        String root = System.getenv().getOrDefault("CALLVAULT_REPO_ROOT", "..");
+        String doc = Files.readString(Path.of(root, "docs", "announcements.md"));
+        int start = doc.indexOf("version = acme-4");
+        String example = doc.substring(start, doc.indexOf("```", start));
+
+        RuleSet rules = RulesLoader.load(List.of(RuleSource.builtIn(), new RuleSource("acme.conf", example)));
+
+        assertThat(rules.defaultLanguage()).isEqualTo("de");
+        assertThat(rules.language(Location.parse("US-CA"))).isEqualTo("en");
+        assertThat(rules.language(Location.parse("CA-QC"))).isEqualTo("fr");
+        assertThat(rules.language(Location.parse("JP"))).isEqualTo("de");
+    }
+
+    @Test
     void builtIn_coversTheRequiredStatesAndCountries() {
         RuleSet rules = RulesLoader.builtIn();
 
@@ -209,6 +249,9 @@ class RulesLoaderTest {
         assertThat(rules.phiRoles()).containsExactly("compliance");
         assertThat(rules.version()).isEqualTo("2025.1");
         assertThat(rules.sourceNames()).containsExactly(RuleSource.BUILT_IN_NAME);
+        assertThat(rules.defaultLanguage()).isEqualTo("en");
+        assertThat(rules.languages()).containsEntry("DE", "de").containsEntry("CA-QC", "fr").containsEntry("MX", "es")
+                .doesNotContainKeys("US", "GB", "CH", "BE");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.callvault.server.Platform;
 import io.callvault.server.Services;
 import io.callvault.server.jobs.GovernanceJobs;
 import io.callvault.server.policy.Policies;
+import io.callvault.server.policy.Prompts;
 import io.callvault.server.sip.CallPolicy;
 import io.callvault.api.ApiContext;
 import io.callvault.api.ApiSettings;
@@ -37,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config = options.load();
         // rule files and the announcement are checked before anything starts: a bad one stops the start
         io.callvault.policy.Policy policy = Policies.load(config);
-        io.callvault.media.announce.Prompt prompt = Policies.prompt(config);
+        Prompts prompts = Policies.prompts(config, policy.rules());
         Platform platform = options.openPlatform();
         Vault vault = platform.vault();
         new CrashRecovery(vault).recover();
@@ -47,10 +48,13 @@ public final class ServeCommand implements Callable<Integer> {
                         Services.directory(vault), vault.keys(), platform.catalog().auditLog())
                 : null;
         CallPolicy calls = new CallPolicy(policy, Services.directory(vault), config, platform.catalog().decisions(),
-                prompt);
-        SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault), calls);
+                prompts);
+        io.callvault.server.sip.LiveCalls liveCalls = new io.callvault.server.sip.LiveCalls();
+        SipServer sip = SipServer.start(config, vault, Services.directory(vault), Services.callLog(vault), calls,
+                liveCalls);
         printFirstAdminPassword(platform);
-        HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted(), policy));
+        HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted(), policy,
+                prompts));
         GovernanceJobs jobs = GovernanceJobs.start(platform, config.jobs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,9 +89,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** @param policy the loaded recording policy; policy/explain decides with it, calls set up as live calls are */
+    /**
+     * @param policy  the loaded recording policy; policy/explain decides with it, calls set up as live calls are
+     * @param prompts the announcements calls are played, which the API lists and operators replace
+     */
     static ApiContext apiContext(Platform platform, ServerConfig config, Map<String, String> redacted,
-                                 io.callvault.policy.Policy policy) {
+                                 io.callvault.policy.Policy policy, Prompts prompts) {
         ServerConfig.Api a = config.api();
         ApiSettings settings = new ApiSettings(a.secureCookies(), a.maxBodyBytes(), a.maxUploadBytes(), a.sessionTtl(),
                 a.lockoutAfterFailures(), a.lockoutBase(), a.lockoutMax());
@@ -97,6 +104,6 @@ public final class ServeCommand implements Callable<Integer> {
                 platform.dsars(), policy, (caller, callee, direction) -> io.callvault.server.policy.CallContexts
                         .forCall(caller, callee, direction, directory, config,
                                 io.callvault.policy.RecordPreference.NO_PREFERENCE),
-                platform.catalog().decisions(), () -> Map.copyOf(redacted), InstantSource.system(), settings);
+                platform.catalog().decisions(), prompts, () -> Map.copyOf(redacted), InstantSource.system(), settings);
     }
 }

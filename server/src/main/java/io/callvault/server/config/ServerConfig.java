@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalog catalog, Blobs blobs, Keys keys,
                            String logLevel, java.util.Optional<Path> provisioningFile, Api api, Jobs jobs,
-                           Policy policy) {
+                           Policy policy, Pci pci) {
 
     public record Http(String bind, int port) {
     }
@@ -59,6 +59,10 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
                        java.time.Duration checkpointEvery) {
     }
 
+    /** Card payments: the delay line before encryption, how pauses sound, the longest pause before an alert. */
+    public record Pci(java.time.Duration delay, boolean markerTone, java.time.Duration maxPause) {
+    }
+
     public record Keys(Path keyringFile, Path masterKeyFile, boolean generateMasterKey) {
     }
 
@@ -69,7 +73,8 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
      * @param rulesFile            the operator's override of the built-in rules; empty for the built-in rules alone
      * @param blobStoreBaa         a HIPAA business associate agreement with the external blob store's provider is
      *                             on record
-     * @param announcementLanguage BCP 47 language of the recording announcement, e.g. en, de, en-GB
+     * @param announcementLanguage the fallback language (BCP 47, e.g. en, de, en-GB): whose announcement plays when a
+     *                             call's own language has no prompt and no announcement file is set
      */
     public record Policy(java.util.Optional<Path> rulesFile, boolean blobStoreBaa, String announcementLanguage,
                          java.util.Optional<Path> announcementFile) {
@@ -117,7 +122,13 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
             throw invalid(raw, "provisioning.file", "an existing file (" + provisioning + " is not one)");
         }
         return new ServerConfig(dataDir, http, sip, media, catalog, blobs, keys, level,
-                java.util.Optional.ofNullable(provisioning), api(raw), jobs(raw), policy(raw));
+                java.util.Optional.ofNullable(provisioning), api(raw), jobs(raw), policy(raw), pci(raw));
+    }
+
+    private static Pci pci(RawConfig raw) throws ConfigException {
+        return new Pci(java.time.Duration.ofSeconds(range(raw, "pci.delay_seconds", 0, 30)),
+                oneOf(raw, "pci.pause_fill", Set.of("silence", "marker_tone")).equals("marker_tone"),
+                java.time.Duration.ofSeconds(range(raw, "pci.max_pause_seconds", 10, 7200)));
     }
 
     private static Policy policy(RawConfig raw) throws ConfigException {

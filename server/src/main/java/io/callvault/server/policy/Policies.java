@@ -9,8 +9,11 @@ import io.callvault.policy.rules.RulesLoader;
 import io.callvault.server.config.ConfigException;
 import io.callvault.server.config.ServerConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads the recording policy the configuration names: the built-in rules, with the operator's
@@ -51,29 +54,42 @@ public final class Policies {
     }
 
     /**
-     * The recording announcement: {@code announcement.file} when set, else the built-in prompt for
-     * {@code announcement.language}.
+     * The recording announcements: the built-in prompts, those operators uploaded under
+     * {@code <data_dir>/prompts}, and {@code announcement.file} (validated here, so a bad one stops the start),
+     * with {@code announcement.language} as the fallback language and the rules' languages listed.
      *
-     * @throws ConfigException naming the key and what is wrong with the file (format, length) or language
+     * @throws ConfigException naming the key and what is wrong with the file (format, length) or language, or
+     *                         the prompts directory when it cannot be read
      */
-    public static Prompt prompt(ServerConfig config) throws ConfigException {
-        Optional<Path> file = config.policy().announcementFile();
-        if (file.isPresent()) {
+    public static Prompts prompts(ServerConfig config, RuleSet rules) throws ConfigException {
+        Optional<Path> path = config.policy().announcementFile();
+        Optional<Prompt> file = Optional.empty();
+        if (path.isPresent()) {
             try {
-                return Prompt.fromWav("file:" + file.get().getFileName(), java.nio.file.Files.readAllBytes(file.get()));
+                file = Optional.of(Prompt.fromWav("file:" + path.get().getFileName(), Files.readAllBytes(path.get())));
             } catch (IOException e) {
-                throw new ConfigException("invalid setting announcement.file = '" + file.get() + "': cannot read it ("
+                throw new ConfigException("invalid setting announcement.file = '" + path.get() + "': cannot read it ("
                         + e.getMessage() + ")");
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("invalid setting announcement.file = '" + file.get() + "': " + e.getMessage());
+                throw new ConfigException("invalid setting announcement.file = '" + path.get() + "': " + e.getMessage());
             }
         }
         String language = config.policy().announcementLanguage();
+        Set<String> languages = new LinkedHashSet<>(rules.languages().values());
+        languages.add(rules.defaultLanguage());
+        Path directory = promptsDirectory(config);
         try {
-            return Prompt.builtIn(language);
+            return Prompts.open(directory, file, language, languages);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("invalid setting announcement.language = '" + language + "': there is no "
-                    + "built-in announcement in that language (built in: en); record one and set announcement.file");
+            throw new ConfigException("invalid setting announcement.language = '" + language + "': " + e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the uploaded announcements in " + directory + " (" + e
+                    + "); check that this user owns the data directory");
         }
+    }
+
+    /** Where uploaded announcements are stored: {@code <data_dir>/prompts}. */
+    public static Path promptsDirectory(ServerConfig config) {
+        return config.dataDir().resolve("prompts");
     }
 }

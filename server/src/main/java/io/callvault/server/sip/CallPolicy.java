@@ -9,6 +9,7 @@ import io.callvault.policy.Policy;
 import io.callvault.policy.RecordPreference;
 import io.callvault.server.config.ServerConfig;
 import io.callvault.server.policy.CallContexts;
+import io.callvault.server.policy.Prompts;
 import io.callvault.sip.b2bua.MediaAnchor;
 import io.callvault.vault.spi.Directory;
 import io.callvault.vault.spi.decision.DecisionRecord;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the SIP side needs of the recording policy: a {@link Decision} per call from the same facts
- * {@code policy explain} uses ({@link CallContexts}), the announcement prompt, and an ordered writer of
- * decision records that keeps database writes off the SIP and media threads. Thread-safe; close once.
+ * {@code policy explain} uses ({@link CallContexts}), the announcement prompt in the decision's language
+ * ({@link Prompts}), and an ordered writer of decision records that keeps database writes off the SIP and
+ * media threads. Thread-safe; close once.
  */
 public final class CallPolicy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallPolicy.class);
@@ -31,21 +33,35 @@ public final class CallPolicy implements AutoCloseable {
     private final Directory directory;
     private final ServerConfig config;
     private final DecisionStore decisions;
-    private final Prompt prompt;
+    private final Prompts prompts;
     /** One thread, so the records of a call are written in the order they were made. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("decision-writer").factory());
 
-    public CallPolicy(Policy policy, Directory directory, ServerConfig config, DecisionStore decisions, Prompt prompt) {
+    public CallPolicy(Policy policy, Directory directory, ServerConfig config, DecisionStore decisions, Prompts prompts) {
         this.policy = policy;
         this.directory = directory;
         this.config = config;
         this.decisions = decisions;
-        this.prompt = prompt;
+        this.prompts = prompts;
     }
 
+    /**
+     * The announcement of a call whose decision is not at hand: {@code announcement.file}, else the prompt for
+     * {@code announcement.language} ({@link Prompts#fallback()}). Calls with a decision use
+     * {@link #prompt(Decision)}.
+     */
     public Prompt prompt() {
-        return prompt;
+        return prompts.fallback();
+    }
+
+    /**
+     * The announcement to play for {@code decision}: the prompt for its {@code announcementLanguage}, falling
+     * back as {@link Prompts#forLanguage} says. Never fails and does no I/O; an upload is heard from the next
+     * call that asks.
+     */
+    public Prompt prompt(Decision decision) {
+        return prompts.forLanguage(decision.announcementLanguage());
     }
 
     /**

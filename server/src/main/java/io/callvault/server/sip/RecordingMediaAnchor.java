@@ -10,6 +10,8 @@ import io.callvault.media.record.FrameSink;
 import io.callvault.media.record.PayloadMap;
 import io.callvault.media.record.RecorderSettings;
 import io.callvault.media.record.StereoRecorder;
+import io.callvault.media.record.guard.GuardSegment;
+import io.callvault.media.record.guard.RecordingGuard;
 import io.callvault.media.relay.Leg;
 import io.callvault.media.relay.MediaRelay;
 import io.callvault.media.relay.RelayChain;
@@ -58,13 +60,17 @@ public final class RecordingMediaAnchor implements MediaAnchor {
     private final InstantSource clock;
     private final CallPolicy policy;
     private final io.callvault.core.time.Scheduler scheduler;
+    private final io.callvault.server.config.ServerConfig.Pci pci;
+    private final LiveCalls live;
     /** Recording of each call that has one, by call label, until the call record takes it. */
     private final Map<String, io.callvault.core.RecordingId> recordings =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param scheduler paces the early announcement of inbound calls; its clock is the anchor's clock */
     public RecordingMediaAnchor(MediaRelay relay, Vault vault, io.callvault.core.time.Scheduler scheduler,
-                                CallPolicy policy) {
+                                CallPolicy policy, io.callvault.server.config.ServerConfig.Pci pci, LiveCalls live) {
+        this.pci = pci;
+        this.live = live;
         this.relay = relay;
         this.vault = vault;
         this.scheduler = scheduler;
@@ -90,7 +96,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         return s;
     }
 
-    private final class Session implements MediaSession, AnnouncementListener {
+    private final class Session implements MediaSession, AnnouncementListener, LiveCalls.Handle {
         private final Participants participants;
         private final String label;
         private final CallConsent consent;
@@ -99,7 +105,9 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         /** Guards recorder, sink and the flags: fed on the relay thread, changed from SIP and recorder threads. */
         private final Object lock = new Object();
         private StereoRecorder recorder;
+        private RecordingGuard guard;
         private VaultFrameSink sink;
+        private Instant answeredAt;
         private SessionDescription callerSdp;
         private SessionDescription calleeSdp;
         private boolean answered;
@@ -164,7 +172,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             if (pt < 0) {
                 return false; // no G.711 to carry the prompt early: it is played at answer instead
             }
-            Announcement a = new Announcement(policy.prompt(), Set.of(Leg.A), optOut(decision),
+            Announcement a = new Announcement(policy.prompt(decision), Set.of(Leg.A), optOut(decision),
                     Map.of(Leg.A, PayloadMap.fromSdp(media), Leg.B, PayloadMap.STATIC), time,
                     new EarlyListener(proceed));
             announcement = a;
@@ -185,6 +193,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 this.callerSdp = callerSdp;
                 this.calleeSdp = calleeSdp;
                 answered = true;
+                answeredAt = at;
                 declined = optedOut;
             }
             if (declined) {
@@ -203,7 +212,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 startRecording(at);
                 return;
             }
-            Announcement a = new Announcement(policy.prompt(), legs, optOut(decision),
+            Announcement a = new Announcement(policy.prompt(decision), legs, optOut(decision),
                     Map.of(Leg.A, payloads(callerSdp), Leg.B, payloads(calleeSdp)), time, this);
             announcement = a;
             a.start();
@@ -308,14 +317,17 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 keep = !closed && !optedOut;
                 if (keep) {
                     sink = s;
+                    guard = new RecordingGuard(s, pci.delay(), pci.markerTone() ? RecordingGuard.PauseFill.MARKER_TONE
+                            : RecordingGuard.PauseFill.SILENCE, segment -> s.segment(segment(segment)));
                     recorder = new StereoRecorder(at, payloads(callerSdp), payloads(calleeSdp), RecorderSettings.DEFAULT,
-                            (FrameSink) s);
+                            (FrameSink) guard);
                 }
             }
             if (!keep) {
                 discard(s);
                 return;
             }
+            live.add(this);
             recordings.put(label, s.recordingId());
             consent.outcome("recorded");
             consent.recordingStarted(s.recordingId());
@@ -327,15 +339,92 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             s.discard("not kept: " + (optedOut ? "a party declined recording" : "the call ended before recording"));
         }
 
-        /** Stops feeding the recorder; returns its sink, or null. Call under the lock. */
+        /** Stops feeding the recorder and flushes the guard's delay line; returns the sink, or null. Under the lock. */
         private VaultFrameSink stopRecorder() {
             VaultFrameSink s = sink;
             if (recorder != null && !recorder.isFinished()) {
                 recorder.finish(time.toInstant(time.now()));
             }
+            if (guard != null) {
+                guard.finish();
+            }
+            live.remove(this);
             recorder = null;
+            guard = null;
             sink = null;
             return s;
+        }
+
+        // --- LiveCalls.Handle: pause and resume from the API, feature codes and card detection ---
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public String sipCallId() {
+            return participants.callId();
+        }
+
+        @Override
+        public String caller() {
+            return participants.caller();
+        }
+
+        @Override
+        public String callee() {
+            return participants.callee();
+        }
+
+        @Override
+        public String agent() {
+            return participants.direction() == io.callvault.core.Direction.IN ? participants.callee()
+                    : participants.caller();
+        }
+
+        @Override
+        public Instant answeredAt() {
+            Instant a = answeredAt;
+            return a == null ? Instant.EPOCH : a;
+        }
+
+        @Override
+        public boolean recording() {
+            synchronized (lock) {
+                return guard != null;
+            }
+        }
+
+        @Override
+        public boolean paused() {
+            synchronized (lock) {
+                return guard != null && guard.isPaused();
+            }
+        }
+
+        @Override
+        public boolean pause(String trigger, String reason, String by) {
+            synchronized (lock) {
+                if (guard == null || guard.isPaused()) {
+                    return false;
+                }
+                guard.pause(trigger, reason, by);
+            }
+            LOG.info("{}: recording paused ({}, by {})", label, trigger, by);
+            return true;
+        }
+
+        @Override
+        public boolean resume(String by) {
+            synchronized (lock) {
+                if (guard == null || !guard.isPaused()) {
+                    return false;
+                }
+                guard.resume(by);
+            }
+            LOG.info("{}: recording resumed (by {})", label, by);
+            return true;
         }
 
         boolean announce(Leg leg, ByteBuffer packet, long arrivalNanos) {
@@ -402,6 +491,15 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             }
             return PayloadMap.STATIC;
         }
+    }
+
+    /** A guard segment as the catalog keeps it, in milliseconds from the recording's start. */
+    static io.callvault.vault.spi.Segment segment(GuardSegment g) {
+        var kind = g.kind() == GuardSegment.Kind.PAUSED ? io.callvault.vault.spi.SegmentKind.PAUSED
+                : io.callvault.vault.spi.SegmentKind.MASKED;
+        String who = g.by().isEmpty() ? "" : " (" + g.by() + ")";
+        return new io.callvault.vault.spi.Segment(g.startMillis(), g.endMillis(), kind,
+                g.trigger() + ": " + g.reason() + who);
     }
 
     /** A softphone's recording preference (RFC 7866 §6 {@code a=recordpref}), at session or audio level. */

@@ -47,9 +47,12 @@ public final class SipServer implements AutoCloseable {
         this.b2bua = b2bua;
     }
 
-    /** @param policy decides per call whether and how to record; closed by the caller after this server */
+    /**
+     * @param policy decides per call whether and how to record; closed by the caller after this server
+     * @param live   where calls being recorded are registered, for pause and resume
+     */
     public static SipServer start(ServerConfig config, Vault vault, Directory directory, CallLog callLog,
-                                  CallPolicy policy) throws IOException {
+                                  CallPolicy policy, LiveCalls live) throws IOException {
         SystemScheduler scheduler = new SystemScheduler("sip-timers", 2);
         MediaRelay relay = null;
         try {
@@ -69,7 +72,7 @@ public final class SipServer implements AutoCloseable {
             NettySipTransport transport = NettySipTransport.start(InetAddress.getByName(config.sip().bind()),
                     config.sip().port(), io.callvault.sip.codec.Limits.DEFAULTS, holder);
             SipTimers timers = new SipTimers();
-            RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler, policy);
+            RecordingMediaAnchor anchor = new RecordingMediaAnchor(relay, vault, scheduler, policy, config.pci(), live);
             CallRecords records = new CallRecords(callLog, anchor);
             B2bua b2bua = new B2bua(new B2bua.Config(transport, scheduler, timers, digest, routing, routing, location,
                     anchor, records, config.sip().ringTimeout()));

@@ -34,6 +34,7 @@ final class VaultFrameSink implements FrameSink {
 
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final RecordingWriter writer;
+    private final io.callvault.vault.spi.Catalog catalog;
     private final String label;
     private final Thread thread;
     private volatile long dropped;
@@ -45,8 +46,9 @@ final class VaultFrameSink implements FrameSink {
         return writer.id();
     }
 
-    private VaultFrameSink(RecordingWriter writer, String label) {
+    private VaultFrameSink(RecordingWriter writer, io.callvault.vault.spi.Catalog catalog, String label) {
         this.writer = writer;
+        this.catalog = catalog;
         this.label = label;
         this.thread = Thread.ofVirtual().name("rec-" + label).start(this::drain);
     }
@@ -65,7 +67,7 @@ final class VaultFrameSink implements FrameSink {
                 Map.of());
         RecordingWriter writer = vault.startRecording(meta, Vault.SyncPolicy.EVERY_SECOND);
         LOG.info("{}: recording {} started", p.label(), writer.id());
-        return new VaultFrameSink(writer, p.label());
+        return new VaultFrameSink(writer, vault.catalog(), p.label());
     }
 
     @Override
@@ -128,6 +130,21 @@ final class VaultFrameSink implements FrameSink {
         } catch (Exception e) {
             LOG.error("{}: recording {} could not be sealed: {}", label, writer.id(), e.toString());
         }
+    }
+
+    /**
+     * Stores a segment of this recording (a pause, a masked digit) in the background, off the media thread;
+     * a failure is logged. Segments name no digits.
+     */
+    void segment(io.callvault.vault.spi.Segment segment) {
+        Thread.ofVirtual().name("segment-" + label).start(() -> {
+            try {
+                catalog.addSegment(writer.id(), segment);
+            } catch (Exception e) {
+                LOG.warn("{}: segment {} of recording {} not stored: {}", label, segment.kind(), writer.id(),
+                        e.toString());
+            }
+        });
     }
 
     /**

@@ -25,9 +25,10 @@ class DecisionJsonTest {
     void toJson_californiaToGermany_holdsEveryFieldInAFixedOrder() {
         Map<String, Object> m = DecisionJson.toMap(DecisionJson.toJson(californiaToGermany()));
 
-        assertThat(m.keySet()).containsExactly("format", "record", "announceTo", "consent", "frameworks", "lawfulBasis",
-                "retention", "flags", "phiRoles", "warnings", "inputs", "rulesVersion", "rulesSha256", "reasons");
-        assertThat(m).containsEntry("format", 1).containsEntry("record", true)
+        assertThat(m.keySet()).containsExactly("format", "record", "announceTo", "announcementLanguage", "consent",
+                "frameworks", "lawfulBasis", "retention", "flags", "phiRoles", "warnings", "inputs", "rulesVersion",
+                "rulesSha256", "reasons");
+        assertThat(m).containsEntry("format", 2).containsEntry("record", true).containsEntry("announcementLanguage", "de")
                 .containsEntry("frameworks", List.of("GDPR", "US_ALL_PARTY"))
                 .containsEntry("consent", Map.of("mechanism", "ALL_PARTY_CONSENT", "optOutKey", "9"))
                 .containsEntry("lawfulBasis", Map.of("basis", "legitimate_interests", "article", "Art. 6(1)(f)"))
@@ -53,7 +54,8 @@ class DecisionJsonTest {
     void toJson_sameDecisionTwice_isTheSameText_andParsesBackToItsMap() {
         String first = DecisionJson.toJson(californiaToGermany());
         assertThat(DecisionJson.toJson(californiaToGermany())).isEqualTo(first);
-        assertThat(first).startsWith("{\"format\":1,\"record\":true,\"announceTo\":\"CALLEE\",");
+        assertThat(first).startsWith("{\"format\":2,\"record\":true,\"announceTo\":\"CALLEE\","
+                + "\"announcementLanguage\":\"de\",");
         assertThat(DecisionJson.toMap(first)).isEqualTo(DecisionJson.toMap(californiaToGermany()));
     }
 

@@ -15,6 +15,8 @@ public enum Permission {
     USER_MANAGE,
     TOKEN_MANAGE_ALL,
     CONFIG_READ,
+    /** Upload and remove the operator's recording announcements (docs/announcements.md). */
+    ANNOUNCEMENT_MANAGE,
     KEYS_READ,
     KEYS_ROTATE,
     RETENTION_READ,
