@@ -7,6 +7,7 @@ import io.callvault.api.auth.LoginThrottle;
 import io.callvault.api.auth.Logins;
 import io.callvault.api.auth.SessionRoutes;
 import io.callvault.api.auth.TokenRoutes;
+import io.callvault.api.calls.CallRoutes;
 import io.callvault.api.dsar.DsarRoutes;
 import io.callvault.api.errors.ApiException;
 import io.callvault.api.errors.ErrorMapper;
@@ -90,6 +91,7 @@ public final class Api {
         routes.addAll(new ConfigRoute(ctx.redactedConfig(), ctx.audit()).routes());
         routes.addAll(new PolicyRoutes(ctx.policy(), ctx.callSetup(), ctx.audit()).routes());
         routes.addAll(new AnnouncementRoutes(ctx.prompts(), ctx.audit()).routes());
+        routes.addAll(new CallRoutes(ctx.calls(), ctx.users(), ctx.audit(), s.maxBodyBytes()).routes());
         routes.addAll(new KeyRoutes(ctx.vault(), ctx.audit()).routes());
         checkUnique(routes);
         return List.copyOf(routes);

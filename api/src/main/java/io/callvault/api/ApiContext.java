@@ -1,6 +1,7 @@
 package io.callvault.api;
 
 import io.callvault.api.announcements.PromptLibrary;
+import io.callvault.api.calls.CallControl;
 import io.callvault.api.policy.CallSetup;
 import io.callvault.policy.Policy;
 import io.callvault.vault.Vault;
@@ -26,13 +27,14 @@ import java.util.function.Supplier;
  * @param callSetup            the call context a live call between two parties gets, for policy/explain
  * @param decisions            read-only use: the decision a recording was made under, for its details
  * @param prompts              the recording announcements the server plays, which operators list, upload and remove
+ * @param calls                the live calls, whose recording agents and supervisors pause and resume
  * @param redactedConfig       the effective configuration with secrets already replaced; called per request
  */
 public record ApiContext(Vault vault, UserStore users, CredentialStore credentials, AuditTrail audit,
                          LegalHolds holds, Retention retention, RetentionStore retentionAssignments,
                          DataSubjectRequests dsars, Policy policy, CallSetup callSetup, DecisionStore decisions,
-                         PromptLibrary prompts, Supplier<Map<String, String>> redactedConfig, InstantSource clock,
-                         ApiSettings settings) {
+                         PromptLibrary prompts, CallControl calls, Supplier<Map<String, String>> redactedConfig,
+                         InstantSource clock, ApiSettings settings) {
     public ApiContext {
         Objects.requireNonNull(vault, "vault");
         Objects.requireNonNull(users, "users");
@@ -46,6 +48,7 @@ public record ApiContext(Vault vault, UserStore users, CredentialStore credentia
         Objects.requireNonNull(callSetup, "callSetup");
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(prompts, "prompts");
+        Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(redactedConfig, "redactedConfig");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");

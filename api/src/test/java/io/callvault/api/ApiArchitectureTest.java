@@ -41,7 +41,8 @@ class ApiArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.callvault.api.auth..", "io.callvault.api.users..",
                         "io.callvault.api.recordings..", "io.callvault.api.holds..", "io.callvault.api.retention..",
                         "io.callvault.api.dsar..", "io.callvault.api.audit..", "io.callvault.api.system..",
-                        "io.callvault.api.policy..", "io.callvault.api.announcements..")
+                        "io.callvault.api.policy..", "io.callvault.api.announcements..",
+                        "io.callvault.api.calls..")
                 .check(classes);
     }
 

@@ -49,7 +49,8 @@ import java.util.Set;
  *   otto  auditor
  * </pre>
  * all with the password {@link #PASSWORD} and no password change pending. The recording policy is the built-in
- * one, with calls set up as {@link #callContext} says; the announcements are a {@link MemoryPromptLibrary}.
+ * one, with calls set up as {@link #callContext} says; the announcements are a {@link MemoryPromptLibrary}; the
+ * live calls a {@link MemoryCallControl}.
  */
 final class ApiFixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
@@ -66,6 +67,8 @@ final class ApiFixture implements AutoCloseable {
     final Retention retention;
     final DataSubjectRequests dsars;
     final MemoryPromptLibrary prompts = new MemoryPromptLibrary();
+    /** No live calls until a test adds them. */
+    final MemoryCallControl calls = new MemoryCallControl();
     final ApiContext context;
     final Javalin app;
     final Http http;
@@ -94,7 +97,7 @@ final class ApiFixture implements AutoCloseable {
                 clock);
         context = new ApiContext(vault, catalog.users(), catalog.credentials(), audit, holds, retention,
                 catalog.retention(), dsars, Policy.builtIn(), ApiFixture::callContext, catalog.decisions(), prompts,
-                () -> Map.of("http.port", "0", "catalog.password", "(redacted)"), clock, settings);
+                calls, () -> Map.of("http.port", "0", "catalog.password", "(redacted)"), clock, settings);
         if (withUsers) {
             createUsers();
         }

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * route but the public ones is 401. docs/access-control.md prints the same table by permission.
  *
  * <p>Acting users: admin ada, compliance cora, supervisor sam (team red), agent alice (team red, ext 201),
- * auditor otto; the recordings used are alice's, so they are in scope for sam and alice.
+ * auditor otto; the recordings used are alice's, and so is the live call (on her extension 201), so they are
+ * in scope for sam and alice.
  */
 class RoleMatrixTest {
     static final List<String> ROLES = List.of("admin", "compliance", "supervisor", "agent", "auditor");
@@ -105,6 +106,9 @@ class RoleMatrixTest {
                 row("GET", "/api/v1/announcements", null, "admin compliance auditor"),
                 row("PUT", "/api/v1/announcements/de", WAV, "admin compliance"),
                 row("DELETE", "/api/v1/announcements/de", null, "admin compliance"),
+                row("GET", "/api/v1/calls/live", null, "supervisor agent"),
+                row("POST", "/api/v1/calls/{call}/pause", Map.of("reason", "payment"), "supervisor agent"),
+                row("POST", "/api/v1/calls/{call}/resume", null, "supervisor agent"),
                 row("GET", "/api/v1/keys", null, "admin auditor"),
                 row("POST", "/api/v1/keys/rotate", null, "admin"));
     }
@@ -131,6 +135,8 @@ class RoleMatrixTest {
         Http.Auth cora = f.bearer("cora");
         values.put("hold", f.http.json("POST", "/api/v1/holds", Map.of("name", "Setup", "reason", "litigation",
                 "recordingIds", List.of(rec.id().toString())), cora).json().path("id").asText());
+        values.put("call", f.calls.add("call-matrix", "matrix@pbx.example", "+14155550101", "201", "201", true)
+                .label());
         values.put("policy", "short");
         assertThat(f.http.json("PUT", "/api/v1/retention/policies/short", Map.of("retainDays", 3000), cora).status())
                 .isEqualTo(200);
@@ -183,7 +189,7 @@ class RoleMatrixTest {
         return p.replace("{bobsToken}", "{id}").replace("{rec}", "{id}").replace("{recToDelete}", "{id}")
                 .replace("{hold}", "{id}").replace("{dsar}", "{id}").replace("{erasure}", "{id}")
                 .replace("{user}", "{username}").replace("{policy}", "{name}").replace("/matrix", "/{name}")
-                .replace("/announcements/de", "/announcements/{language}");
+                .replace("/announcements/de", "/announcements/{language}").replace("{call}", "{callId}");
     }
 
     static Http.Response call(Row row, String role, Http.Auth auth) {

@@ -14,6 +14,12 @@ public final class ErrorCodes {
     public static final String NOT_FOUND = "not_found";
     public static final String CONFLICT = "conflict";
     public static final String HELD = "held";
+    /** 409: pause or resume of a live call that is not recorded. */
+    public static final String NOT_RECORDING = "not_recording";
+    /** 409: pause of a live call whose recording is paused already. */
+    public static final String ALREADY_PAUSED = "already_paused";
+    /** 409: resume of a live call whose recording is not paused. */
+    public static final String NOT_PAUSED = "not_paused";
     public static final String TOO_LARGE = "too_large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String RANGE_NOT_SATISFIABLE = "range_not_satisfiable";

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -43,14 +44,36 @@ public final class Json {
      * while reading); an empty body is a 400.
      */
     public static <T> T read(Context ctx, Class<T> type, long maxBytes) throws ApiException {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw ApiException.unsupportedMediaType("send the body as application/json");
-        }
+        requireJson(ctx);
         byte[] body = readLimited(ctx, maxBytes);
         if (body.length == 0) {
             throw ApiException.badRequest("the request needs a JSON body");
         }
+        return parse(body, type);
+    }
+
+    /**
+     * Reads an optional request body as {@code type}: empty when the request has no body (whatever its
+     * content type), otherwise as {@link #read} does (415 unless {@code application/json}, 413 past
+     * {@code maxBytes}, 400 or 422 for a body that does not bind).
+     */
+    public static <T> Optional<T> readOptional(Context ctx, Class<T> type, long maxBytes) throws ApiException {
+        byte[] body = readLimited(ctx, maxBytes);
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        requireJson(ctx);
+        return Optional.of(parse(body, type));
+    }
+
+    private static void requireJson(Context ctx) throws ApiException {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw ApiException.unsupportedMediaType("send the body as application/json");
+        }
+    }
+
+    private static <T> T parse(byte[] body, Class<T> type) throws ApiException {
         try {
             return MAPPER.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {

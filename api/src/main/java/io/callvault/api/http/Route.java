@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * and what the OpenAPI contract test compares with the document.
  */
 public record Route(HandlerType method, String path, Access access, RouteHandler handler) {
-    private static final Pattern PATH = Pattern.compile("/api/v1(/[a-z0-9.{}-]+)+");
+    /** Lower-case segments, or a path parameter named in camel case ({@code {callId}}). */
+    private static final Pattern PATH = Pattern.compile("/api/v1(/([a-z0-9.-]+|\\{[a-z][A-Za-z]*}))+");
 
     public Route {
         Objects.requireNonNull(method, "method");

@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
                 liveCalls);
         printFirstAdminPassword(platform);
         HttpServer http = HttpServer.start(config.http(), apiContext(platform, config, options.redacted(), policy,
-                prompts));
+                prompts, liveCalls));
         GovernanceJobs jobs = GovernanceJobs.start(platform, config.jobs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -90,11 +90,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * @param policy  the loaded recording policy; policy/explain decides with it, calls set up as live calls are
-     * @param prompts the announcements calls are played, which the API lists and operators replace
+     * @param policy    the loaded recording policy; policy/explain decides with it, calls set up as live calls are
+     * @param prompts   the announcements calls are played, which the API lists and operators replace
+     * @param liveCalls the calls being recorded now, whose recording the API pauses and resumes
      */
     static ApiContext apiContext(Platform platform, ServerConfig config, Map<String, String> redacted,
-                                 io.callvault.policy.Policy policy, Prompts prompts) {
+                                 io.callvault.policy.Policy policy, Prompts prompts,
+                                 io.callvault.server.sip.LiveCalls liveCalls) {
         ServerConfig.Api a = config.api();
         ApiSettings settings = new ApiSettings(a.secureCookies(), a.maxBodyBytes(), a.maxUploadBytes(), a.sessionTtl(),
                 a.lockoutAfterFailures(), a.lockoutBase(), a.lockoutMax());
@@ -104,6 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
                 platform.dsars(), policy, (caller, callee, direction) -> io.callvault.server.policy.CallContexts
                         .forCall(caller, callee, direction, directory, config,
                                 io.callvault.policy.RecordPreference.NO_PREFERENCE),
-                platform.catalog().decisions(), prompts, () -> Map.copyOf(redacted), InstantSource.system(), settings);
+                platform.catalog().decisions(), prompts, new io.callvault.server.calls.LiveCallControl(liveCalls),
+                () -> Map.copyOf(redacted), InstantSource.system(), settings);
     }
 }

@@ -10,6 +10,8 @@ import io.callvault.media.record.FrameSink;
 import io.callvault.media.record.PayloadMap;
 import io.callvault.media.record.RecorderSettings;
 import io.callvault.media.record.StereoRecorder;
+import io.callvault.media.dtmf.Rfc4733Tracker;
+import io.callvault.media.record.guard.DigitGuard;
 import io.callvault.media.record.guard.GuardSegment;
 import io.callvault.media.record.guard.RecordingGuard;
 import io.callvault.media.relay.Leg;
@@ -54,6 +56,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingMediaAnchor.class);
     /** How long after the prompt ends the opt-out key still counts. */
     static final Duration OPT_OUT_GRACE = Duration.ofSeconds(3);
+    /** A longer gap between two keys ends a digit run (card numbers are keyed in one go). */
+    static final Duration CARD_INTER_DIGIT = Duration.ofSeconds(3);
+    /** A card pause ends this long after the last key of the card data. */
+    static final Duration CARD_RESUME_AFTER = Duration.ofMillis(700);
 
     private final MediaRelay relay;
     private final Vault vault;
@@ -106,6 +112,9 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         private final Object lock = new Object();
         private StereoRecorder recorder;
         private RecordingGuard guard;
+        private DigitGuard digits;
+        /** RFC 4733 key presses of the caller (0) and callee (1), for card detection and feature codes. */
+        private Rfc4733Tracker[] events;
         private VaultFrameSink sink;
         private Instant answeredAt;
         private SessionDescription callerSdp;
@@ -152,6 +161,9 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             synchronized (lock) {
                 if (recorder != null) {
                     recorder.updatePayloadMap(recorderLeg(side), PayloadMap.fromSdp(media));
+                }
+                if (events != null) {
+                    events[side == Side.CALLER ? 0 : 1].updatePayloadMap(PayloadMap.fromSdp(media));
                 }
             }
         }
@@ -224,6 +236,28 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             if (a != null) {
                 a.keyPressed(leg(side), key);
             }
+            synchronized (lock) {
+                if (digits != null) {
+                    digits.outOfBand(side == Side.CALLER ? 0 : 1, key);
+                }
+            }
+        }
+
+        /** RFC 4733 presses of one party go to the digit guard (card detection); never logged. */
+        private io.callvault.media.dtmf.DigitListener keys(int channel) {
+            return new io.callvault.media.dtmf.DigitListener() {
+                @Override
+                public void digitStarted(io.callvault.media.dtmf.DigitEvent event) {
+                    DigitGuard d = digits;
+                    if (d != null) {
+                        d.outOfBand(channel, event.digit());
+                    }
+                }
+
+                @Override
+                public void digitEnded(io.callvault.media.dtmf.DigitEvent event) {
+                }
+            };
         }
 
         /** The early announcement's outcome: either way the callee is rung next, off the media thread. */
@@ -319,8 +353,11 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                     sink = s;
                     guard = new RecordingGuard(s, pci.delay(), pci.markerTone() ? RecordingGuard.PauseFill.MARKER_TONE
                             : RecordingGuard.PauseFill.SILENCE, segment -> s.segment(segment(segment)));
+                    digits = new DigitGuard(guard, CARD_INTER_DIGIT, CARD_RESUME_AFTER);
+                    events = new Rfc4733Tracker[] {new Rfc4733Tracker(payloads(callerSdp), keys(0)),
+                            new Rfc4733Tracker(payloads(calleeSdp), keys(1))};
                     recorder = new StereoRecorder(at, payloads(callerSdp), payloads(calleeSdp), RecorderSettings.DEFAULT,
-                            (FrameSink) guard);
+                            (FrameSink) digits);
                 }
             }
             if (!keep) {
@@ -345,11 +382,17 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             if (recorder != null && !recorder.isFinished()) {
                 recorder.finish(time.toInstant(time.now()));
             }
-            if (guard != null) {
-                guard.finish();
+            if (events != null) {
+                events[0].finish();
+                events[1].finish();
+            }
+            if (digits != null) {
+                digits.finish();
             }
             live.remove(this);
             recorder = null;
+            digits = null;
+            events = null;
             guard = null;
             sink = null;
             return s;
@@ -440,8 +483,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 if (RtpPacket.check(packet) != io.callvault.media.rtp.RtpCheck.VALID) {
                     return;
                 }
+                RtpPacket rtp = RtpPacket.wrap(packet);
                 recorder.receive(leg == Leg.A ? io.callvault.media.record.Leg.CALLER : io.callvault.media.record.Leg.CALLEE,
-                        RtpPacket.wrap(packet), time.toInstant(arrivalNanos));
+                        rtp, time.toInstant(arrivalNanos));
+                events[leg == Leg.A ? 0 : 1].offer(rtp);
             }
         }
 

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which recordings an actor may see at all. Everyone: compliance, auditor, the command line. Otherwise the
- * union of: a supervisor's teams' agents, and the actor's own calls (by username and extension). A
- * recording belongs to an agent when the agent, caller or callee field names one of the agent's names
- * (see {@link RecordingQuery#agents()}).
+ * Which recordings, and which live calls, an actor may see at all. Everyone: compliance, auditor, the
+ * command line. Otherwise the union of: a supervisor's teams' agents, and the actor's own calls (by username
+ * and extension). A recording or call belongs to an agent when the agent, caller or callee field names one
+ * of the agent's names (see {@link RecordingQuery#agents()}).
  *
  * @param agents null for every recording; otherwise the usernames and extensions in scope
  */
@@ -62,8 +62,19 @@ public record RecordingScope(Set<String> agents) {
     }
 
     public boolean covers(RecordingRow row) {
-        return agents == null || (row.agent() != null && agents.contains(row.agent()))
-                || agents.contains(row.caller().number().toString())
-                || agents.contains(row.callee().number().toString());
+        return covers(row.agent(), row.caller().number().toString(), row.callee().number().toString());
+    }
+
+    /**
+     * Whether a call with these parties is in scope, by the same rule as a recording: the agent, the caller
+     * or the callee is one of the scope's names. Used for live calls, which have no row yet.
+     *
+     * @param agent  username or extension of the business's side; may be null
+     * @param caller the caller's number or extension; may be null
+     * @param callee the callee's number or extension; may be null
+     */
+    public boolean covers(String agent, String caller, String callee) {
+        return agents == null || (agent != null && agents.contains(agent))
+                || (caller != null && agents.contains(caller)) || (callee != null && agents.contains(callee));
     }
 }

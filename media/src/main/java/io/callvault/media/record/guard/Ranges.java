@@ -22,6 +22,14 @@ final class Ranges {
         return false;
     }
 
+    /** Moves the end of the most recently added range to {@code end} (not before its start). */
+    void endLast(long end) {
+        if (!ranges.isEmpty()) {
+            long[] last = ranges.getLast();
+            last[1] = Math.max(last[0], end);
+        }
+    }
+
     /** Forgets ranges that end at or before {@code t}: they cannot matter any more. */
     void dropBefore(long t) {
         ranges.removeIf(r -> r[1] <= t);

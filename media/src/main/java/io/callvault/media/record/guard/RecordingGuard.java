@@ -49,6 +49,8 @@ public final class RecordingGuard implements FrameSink {
     private final Ranges paused = new Ranges();
     private final Ranges[] masked = {new Ranges(), new Ranges()};
     private PauseInfo openPause;
+    private final long[][] openMask = new long[2][];
+    private final String[] openMaskTrigger = new String[2];
     private boolean finished;
     private final ByteBuffer out = ByteBuffer.allocate(640).order(ByteOrder.LITTLE_ENDIAN);
 
@@ -137,13 +139,14 @@ public final class RecordingGuard implements FrameSink {
 
     /**
      * Replaces {@code channel}'s audio (0 caller, 1 callee) from {@code start} to {@code end} with silence —
-     * a DTMF digit. Clamped to what can still be changed; reported as a MASKED segment.
+     * a DTMF digit. The start is clamped to what can still be changed; the end may lie ahead of the live
+     * edge. Reported as a MASKED segment.
      *
      * @return false if nothing of the range could still be changed (it already went to the vault)
      */
     public synchronized boolean mask(int channel, long start, long end, String trigger) {
         long from = Math.max(emitted, start);
-        long to = Math.min(end, position);
+        long to = end; // may lie ahead of the live edge: a digit still sounding is cut as it arrives
         if (to <= from) {
             return false;
         }
@@ -153,6 +156,31 @@ public final class RecordingGuard implements FrameSink {
         return true;
     }
 
+    /**
+     * Starts masking {@code channel} from {@code start} (clamped to what can still be changed) with no end
+     * yet — a digit that is still sounding; {@link #endMask} ends it and reports the segment.
+     */
+    public synchronized void startMask(int channel, long start, String trigger) {
+        long from = Math.max(emitted, Math.max(0, start));
+        masked[channel].add(from, Long.MAX_VALUE);
+        openMask[channel] = new long[] {from};
+        openMaskTrigger[channel] = trigger;
+    }
+
+    /** Ends the open mask of {@code channel} at {@code end} and reports it; nothing if none is open. */
+    public synchronized void endMask(int channel, long end) {
+        if (openMask[channel] == null) {
+            return;
+        }
+        long from = openMask[channel][0];
+        openMask[channel] = null;
+        masked[channel].endLast(end);
+        if (end > from) {
+            segments.accept(new GuardSegment(GuardSegment.Kind.MASKED, from, end, openMaskTrigger[channel],
+                    "DTMF digit replaced", "auto"));
+        }
+    }
+
     /** Passes everything still held downstream (applying pauses and masks) and closes an open pause. */
     public synchronized void finish() {
         if (finished) {
@@ -160,6 +188,9 @@ public final class RecordingGuard implements FrameSink {
         }
         if (openPause != null) {
             resume("end of call");
+        }
+        for (int c = 0; c < 2; c++) {
+            endMask(c, position);
         }
         emitUntil(position);
         finished = true;
