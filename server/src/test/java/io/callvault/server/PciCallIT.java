@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Card data never reaches a recording, end to end with real baresip phones: the caller speaks, keys a test
  * card number in-band (tones in the audio), speaks again, then keys the card number and a security code as
  * RFC 4733 events. From the decrypted recording an independent decoder (multimon-ng) finds no digit, both
- * sentences are intact, and the paused and masked segments are listed.
+ * sentences are intact, and the paused and masked segments are listed; with masking toward the agent on,
+ * the audio the callee's phone received carries no decodable digit either.
  */
 class PciCallIT {
     private static final String CARD = "4111111111111111";
@@ -40,7 +41,8 @@ class PciCallIT {
         // caller_with_dtmf.wav: caller_speech, 0.5 s, the card number as 100 ms tones, 0.5 s, caller_speech2
         assertThat(Harness.run(List.of("bash", Harness.dir().resolve("decode_dtmf.sh").toString(),
                 audio.resolve("caller_with_dtmf.wav").toString()), 60).strip()).isEqualTo(CARD);
-        try (LiveServer server = LiveServer.start(dir)) {
+        Path bobHeard;
+        try (LiveServer server = LiveServer.start(dir, "pci.mask_toward_agent = always")) {
             Path aliceSource = dir.resolve("alice-src.wav");
             Harness.run(List.of("bash", Harness.dir().resolve("pad_wav.sh").toString(),
                     audio.resolve("caller_with_dtmf.wav").toString(), aliceSource.toString(), "60", "1"), 30);
@@ -59,6 +61,7 @@ class PciCallIT {
                         "wait:CALL_CLOSED:15");
                 alice.awaitScript(90);
                 bob.awaitScript(30);
+                bobHeard = bob.receivedAudio().orElseThrow();
             }
         }
         RecordingRow row;
@@ -87,6 +90,10 @@ class PciCallIT {
                 .doesNotContainPattern("[0-9*#]").matches("[" + calleeOwn + "]*");
         assertThat(Harness.run(List.of("bash", decoder, wav.toString()), 60).strip())
                 .doesNotContainPattern("[0-9*#]");
+        // the agent (Bob) heard Alice speak but cannot decode a single key she pressed
+        assertThat(Harness.run(List.of("bash", decoder, bobHeard.toString()), 60).strip()).as("digits Bob heard")
+                .isEmpty();
+        Harness.assertContains(audio.resolve("caller_speech.wav"), bobHeard, 3);
         Harness.assertContains(audio.resolve("caller_speech.wav"), left, 3);
         Harness.assertContains(audio.resolve("caller_speech2.wav"), left, 15);
         Harness.assertContains(audio.resolve("callee_speech.wav"), right, 3);

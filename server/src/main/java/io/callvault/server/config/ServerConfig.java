@@ -60,7 +60,12 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
     }
 
     /** Card payments: the delay line before encryption, how pauses sound, the longest pause before an alert. */
-    public record Pci(java.time.Duration delay, boolean markerTone, java.time.Duration maxPause) {
+    public record Pci(java.time.Duration delay, boolean markerTone, java.time.Duration maxPause, String maskTowardAgent,
+                      java.util.Set<String> paymentNumbers, String featurePause, String featureResume) {
+        /** Whether the agent must not hear the customer's keys on a call with these policy flags. */
+        public boolean masksTowardAgent(boolean pciLine) {
+            return maskTowardAgent.equals("always") || (maskTowardAgent.equals("pci_lines") && pciLine);
+        }
     }
 
     public record Keys(Path keyringFile, Path masterKeyFile, boolean generateMasterKey) {
@@ -126,9 +131,30 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
     }
 
     private static Pci pci(RawConfig raw) throws ConfigException {
+        java.util.Set<String> payment = new java.util.TreeSet<>();
+        for (String n : raw.get("pci.payment_numbers").value().split(",")) {
+            if (!n.isBlank()) {
+                try {
+                    payment.add(io.callvault.core.PhoneNumber.of(n.strip()).toString());
+                } catch (IllegalArgumentException e) {
+                    throw invalid(raw, "pci.payment_numbers", "comma-separated E.164 numbers or extensions ('"
+                            + n.strip() + "' is neither)");
+                }
+            }
+        }
         return new Pci(java.time.Duration.ofSeconds(range(raw, "pci.delay_seconds", 0, 30)),
                 oneOf(raw, "pci.pause_fill", Set.of("silence", "marker_tone")).equals("marker_tone"),
-                java.time.Duration.ofSeconds(range(raw, "pci.max_pause_seconds", 10, 7200)));
+                java.time.Duration.ofSeconds(range(raw, "pci.max_pause_seconds", 10, 7200)),
+                oneOf(raw, "pci.mask_toward_agent", Set.of("pci_lines", "always", "never")), payment,
+                featureCode(raw, "pci.feature_pause"), featureCode(raw, "pci.feature_resume"));
+    }
+
+    private static String featureCode(RawConfig raw, String key) throws ConfigException {
+        String v = raw.get(key).value().strip();
+        if (!v.isEmpty() && !v.matches("\\*[0-9#]")) {
+            throw invalid(raw, key, "empty or a star and one digit or #, e.g. *1");
+        }
+        return v;
     }
 
     private static Policy policy(RawConfig raw) throws ConfigException {

@@ -10,6 +10,10 @@ import io.callvault.media.record.FrameSink;
 import io.callvault.media.record.PayloadMap;
 import io.callvault.media.record.RecorderSettings;
 import io.callvault.media.record.StereoRecorder;
+import io.callvault.media.dtmf.DtmfMasker;
+import io.callvault.media.dtmf.MaskSettings;
+import io.callvault.media.dtmf.MaskedDigit;
+import io.callvault.media.dtmf.MaskedDigitListener;
 import io.callvault.media.dtmf.Rfc4733Tracker;
 import io.callvault.media.record.guard.DigitGuard;
 import io.callvault.media.record.guard.GuardSegment;
@@ -95,6 +99,8 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         try {
             s.relay = relay.openSession(participants.label(), RelayChain.of(
                     new RelayStage.Rewrite("announcement", s::announce),
+                    new RelayStage.Rewrite("feature-codes", s::featureCodeEvents),
+                    new RelayStage.Rewrite("dtmf-mask", s::maskTowardAgent),
                     new RelayStage.Observe("recording-tap", s::onRtp)));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
@@ -115,6 +121,12 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         private DigitGuard digits;
         /** RFC 4733 key presses of the caller (0) and callee (1), for card detection and feature codes. */
         private Rfc4733Tracker[] events;
+        /** Masks the customer's keys in what the agent hears; null when not masking. */
+        private volatile DtmfMasker masker;
+        private final FeatureCodes features = new FeatureCodes(pci.featurePause(), pci.featureResume(), System::nanoTime);
+        /** Per leg: the RTP timestamp of the last telephone-event press seen, and whether it was swallowed. */
+        private final long[] eventTimestamp = {-1, -1};
+        private final boolean[] eventSwallowed = new boolean[2];
         private VaultFrameSink sink;
         private Instant answeredAt;
         private SessionDescription callerSdp;
@@ -157,6 +169,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             Announcement a = announcement;
             if (a != null) {
                 a.updatePayloadMap(leg(side), PayloadMap.fromSdp(media));
+            }
+            DtmfMasker m = masker;
+            if (m != null && m.leg() == leg(side)) {
+                m.updatePayloadMap(PayloadMap.fromSdp(media));
             }
             synchronized (lock) {
                 if (recorder != null) {
@@ -208,6 +224,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 answeredAt = at;
                 declined = optedOut;
             }
+            startMasking(decision, callerSdp, calleeSdp);
             if (declined) {
                 return; // a party declined during the early announcement; the outcome says so
             }
@@ -231,7 +248,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         }
 
         @Override
-        public void keyPressed(Side side, char key) {
+        public boolean keyPressed(Side side, char key) {
             Announcement a = announcement;
             if (a != null) {
                 a.keyPressed(leg(side), key);
@@ -241,6 +258,101 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                     digits.outOfBand(side == Side.CALLER ? 0 : 1, key);
                 }
             }
+            return agentKey(leg(side), key);
+        }
+
+        /** The legs whose keys are an agent's (feature codes): the business's side of the call. */
+        private boolean isAgent(Leg leg) {
+            return switch (participants.direction()) {
+                case IN -> leg == Leg.B;
+                case OUT -> leg == Leg.A;
+                default -> true;
+            };
+        }
+
+        /** An agent's key, from any source: acts on a feature code; true if the key belongs to one. */
+        private boolean agentKey(Leg leg, char key) {
+            if (!isAgent(leg)) {
+                return false;
+            }
+            FeatureCodes.Verdict v = features.key(key);
+            switch (v.action()) {
+                case PAUSE -> pause("feature-code", "the agent pressed the pause code", "agent " + agent());
+                case RESUME -> resume("agent " + agent());
+                case NONE -> {
+                }
+            }
+            return v.swallow();
+        }
+
+        /** Stage: an agent's RFC 4733 presses that form a feature code go no further (nor to the other party). */
+        boolean featureCodeEvents(Leg from, ByteBuffer packet, long nanos) {
+            if (!features.enabled() || !isAgent(from) || RtpPacket.check(packet) != io.callvault.media.rtp.RtpCheck.VALID) {
+                return true;
+            }
+            RtpPacket rtp = RtpPacket.wrap(packet);
+            if (rtp.payloadType() < 96) {
+                return true; // telephone-event is always a dynamic payload type
+            }
+            SessionDescription sdp = from == Leg.A ? callerSdpNow() : calleeSdpNow();
+            if (payloads(sdp).kindOf(rtp.payloadType()) != io.callvault.media.record.PayloadKind.TELEPHONE_EVENT
+                    || rtp.payload().remaining() < 4) {
+                return true;
+            }
+            int i = from.ordinal();
+            long ts = rtp.timestamp();
+            if (ts != eventTimestamp[i]) {
+                eventTimestamp[i] = ts;
+                int event = rtp.payload().get(0) & 0xFF;
+                eventSwallowed[i] = event < 16 && agentKey(from, "0123456789*#ABCD".charAt(event));
+            }
+            return !eventSwallowed[i];
+        }
+
+        private SessionDescription callerSdpNow() {
+            synchronized (lock) {
+                return callerSdp;
+            }
+        }
+
+        private SessionDescription calleeSdpNow() {
+            synchronized (lock) {
+                return calleeSdp;
+            }
+        }
+
+        /**
+         * Masks the customer's keys in the audio the agent hears, when the configuration says so for this
+         * call (pci.mask_toward_agent; on for pci lines by default). Toward a payment IVR the RFC 4733 events
+         * still carry the real digits. Keys the masker sees go to the recording's digit guard.
+         */
+        private void startMasking(Decision decision, SessionDescription callerSdp, SessionDescription calleeSdp) {
+            if (!pci.masksTowardAgent(decision.flags().pciPause())) {
+                return;
+            }
+            Leg customer = participants.direction() == io.callvault.core.Direction.OUT ? Leg.B : Leg.A;
+            boolean toPaymentIvr = pci.paymentNumbers().contains(VaultFrameSink.number(participants.callee()).toString());
+            int channel = customer == Leg.A ? 0 : 1;
+            masker = new DtmfMasker(customer, MaskSettings.DEFAULTS.withForwardTelephoneEvents(toPaymentIvr),
+                    payloads(customer == Leg.A ? callerSdp : calleeSdp), new MaskedDigitListener() {
+                        @Override
+                        public void digitStarted(MaskedDigit digit) {
+                            DigitGuard d = digits;
+                            if (d != null) {
+                                d.outOfBand(channel, digit.digit());
+                            }
+                        }
+
+                        @Override
+                        public void digitEnded(MaskedDigit digit) {
+                        }
+                    });
+            LOG.info("{}: the {}'s keys are masked toward the agent", label, customer == Leg.A ? "caller" : "callee");
+        }
+
+        boolean maskTowardAgent(Leg from, ByteBuffer packet, long nanos) {
+            DtmfMasker m = masker;
+            return m == null || m.leg() != from || m.process(packet);
         }
 
         /** RFC 4733 presses of one party go to the digit guard (card detection); never logged. */
@@ -364,6 +476,17 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 discard(s);
                 return;
             }
+            synchronized (lock) {
+                if (digits != null) {
+                    digits.onInBandKey((channel, key) -> agentKey(channel == 0 ? Leg.A : Leg.B, key));
+                    guard.alertOnLongPause(pci.maxPause(), () -> LOG.warn("{}: ALERT: the recording has been paused "
+                            + "for more than {} s; resume it (or end the call) when the payment is done", label,
+                            pci.maxPause().toSeconds()));
+                    if (pci.paymentNumbers().contains(VaultFrameSink.number(participants.callee()).toString())) {
+                        guard.pause("payment-route", "call to a payment number", "auto");
+                    }
+                }
+            }
             live.add(this);
             recordings.put(label, s.recordingId());
             consent.outcome("recorded");
@@ -486,7 +609,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 RtpPacket rtp = RtpPacket.wrap(packet);
                 recorder.receive(leg == Leg.A ? io.callvault.media.record.Leg.CALLER : io.callvault.media.record.Leg.CALLEE,
                         rtp, time.toInstant(arrivalNanos));
-                events[leg == Leg.A ? 0 : 1].offer(rtp);
+                DtmfMasker m = masker;
+                if (m == null || m.leg() != leg) { // the masker reports that leg's keys itself
+                    events[leg == Leg.A ? 0 : 1].offer(rtp);
+                }
             }
         }
 
@@ -495,6 +621,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             try {
                 stopPacing();
                 relay.close();
+                DtmfMasker m = masker;
+                if (m != null) {
+                    m.finish();
+                }
             } finally {
                 Announcement a = announcement;
                 if (a != null) {

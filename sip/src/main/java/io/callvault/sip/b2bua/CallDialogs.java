@@ -167,7 +167,11 @@ final class CallDialogs {
 
     /** Passes an in-dialog request to the other leg and its final response back. */
     private void forward(Call call, Side from, ServerTransaction tx, SipRequest request) {
-        DtmfInfo.key(request).ifPresent(key -> call.media.keyPressed(from, key));
+        Optional<Character> key = DtmfInfo.key(request);
+        if (key.isPresent() && call.media.keyPressed(from, key.get())) {
+            tx.respond(SipResponse.to(request, 200, "OK")); // a feature code: not for the other party
+            return;
+        }
         Side to = from.other();
         Leg out = call.leg(to);
         if (out == null || out.remote.tag().isEmpty()) {

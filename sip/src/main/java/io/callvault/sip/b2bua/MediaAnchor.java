@@ -41,10 +41,13 @@ public interface MediaAnchor {
         }
 
         /**
-         * {@code side} pressed a key that arrived by SIP INFO (the request is still passed on to the other
-         * side). Called under the call's lock; must not block.
+         * {@code side} pressed a key that arrived by SIP INFO. Called under the call's lock; must not block.
+         *
+         * @return true to keep the INFO from the other side (it is answered 200 here): a key that was an
+         *         agent's feature code, not meant for the other party
          */
-        default void keyPressed(Side side, char key) {
+        default boolean keyPressed(Side side, char key) {
+            return false;
         }
 
         /**

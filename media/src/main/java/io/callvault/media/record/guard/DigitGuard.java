@@ -45,6 +45,7 @@ public final class DigitGuard implements FrameSink {
     /** Until this position, digits of a party follow a card number and are paused as they come. */
     private final long[] cardWindowUntil = {-1, -1};
     private short[] channel = new short[0];
+    private volatile java.util.function.BiConsumer<Integer, Character> keys = (channel, key) -> { };
     /** Position at which our own card pause ends; -1 when we hold no pause. */
     private long resumeAt = -1;
 
@@ -62,6 +63,7 @@ public final class DigitGuard implements FrameSink {
                 @Override
                 public void digitStarted(DigitEvent event) {
                     guard.startMask(ch, event.startSample() - GUARD_SAMPLES, "dtmf");
+                    keys.accept(ch, event.digit());
                 }
 
                 @Override
@@ -92,6 +94,14 @@ public final class DigitGuard implements FrameSink {
             resumeAt = -1;
             guard.resume("auto");
         }
+    }
+
+    /**
+     * Also tells {@code listener} of every in-band key as it starts (channel 0 caller, 1 callee), e.g. for an
+     * agent's feature codes. Called on the writing thread; must not block.
+     */
+    public void onInBandKey(java.util.function.BiConsumer<Integer, Character> listener) {
+        this.keys = Objects.requireNonNull(listener, "listener");
     }
 
     /** A key pressed on {@code channel} that did not travel as audio (RFC 4733 event, SIP INFO). */

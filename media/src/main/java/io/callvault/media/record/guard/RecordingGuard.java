@@ -49,6 +49,9 @@ public final class RecordingGuard implements FrameSink {
     private final Ranges paused = new Ranges();
     private final Ranges[] masked = {new Ranges(), new Ranges()};
     private PauseInfo openPause;
+    private long alertAfterSamples = Long.MAX_VALUE;
+    private Runnable longPauseAlert = () -> { };
+    private boolean alerted;
     private final long[][] openMask = new long[2][];
     private final String[] openMaskTrigger = new String[2];
     private boolean finished;
@@ -69,6 +72,15 @@ public final class RecordingGuard implements FrameSink {
         this.delaySamples = delay.toMillis() * 8;
         this.fill = Objects.requireNonNull(fill, "fill");
         this.segments = Objects.requireNonNull(segments, "segments");
+    }
+
+    /**
+     * Calls {@code alert} (on the writing thread; it must not block) once a pause has lasted {@code max}: a
+     * recording must never stay paused silently. Once per pause.
+     */
+    public synchronized void alertOnLongPause(Duration max, Runnable alert) {
+        this.alertAfterSamples = max.toMillis() * 8;
+        this.longPauseAlert = Objects.requireNonNull(alert, "alert");
     }
 
     /** The live edge: samples per channel received so far. */
@@ -99,6 +111,10 @@ public final class RecordingGuard implements FrameSink {
         held.addLast(block);
         heldSamples += samples;
         position += samples;
+        if (openPause != null && !alerted && position - openPause.start() >= alertAfterSamples) {
+            alerted = true;
+            longPauseAlert.run();
+        }
         emitUntil(position - delaySamples);
     }
 
@@ -132,6 +148,7 @@ public final class RecordingGuard implements FrameSink {
         }
         PauseInfo p = openPause;
         openPause = null;
+        alerted = false;
         paused.add(p.start(), position);
         segments.accept(new GuardSegment(GuardSegment.Kind.PAUSED, p.start(), position, p.trigger(), p.reason(),
                 p.by() + (by == null || by.equals(p.by()) ? "" : ", resumed by " + by)));

@@ -144,6 +144,21 @@ class RecordingGuardTest {
     }
 
     @Test
+    void longPause_alertsOnce() {
+        RecordingGuard g = guard(Duration.ofSeconds(1), RecordingGuard.PauseFill.SILENCE);
+        java.util.concurrent.atomic.AtomicInteger alerts = new java.util.concurrent.atomic.AtomicInteger();
+        g.alertOnLongPause(Duration.ofSeconds(2), alerts::incrementAndGet);
+        g.pause("api", "payment", "sam");
+        feed(g, 0, 1900);
+        assertThat(alerts).hasValue(0);
+        feed(g, 15_200, 2000);
+        assertThat(alerts).hasValue(1);
+        g.resume("sam");
+        feed(g, 31_200, 3000);
+        assertThat(alerts).hasValue(1);
+    }
+
+    @Test
     void delayBeyondThirtySeconds_isRefused() {
         assertThatThrownBy(() -> guard(Duration.ofSeconds(31), RecordingGuard.PauseFill.SILENCE))
                 .hasMessageContaining("0-30 s");
