@@ -51,4 +51,19 @@ public abstract class CallLogContract {
         assertThat(log.recent(0, 10)).extracting(CallRecord::callId).containsExactly("c", "b", "a");
         assertThat(log.recent(1, 1)).extracting(CallRecord::callId).containsExactly("b");
     }
+
+    @Test
+    void alerts_roundTripInOrder() throws Exception {
+        CallRecord alerted = call("al@host", "2026-11-30T12:00:00Z", true)
+                .withAlerts(java.util.List.of("recording paused for more than 600 s", "second alert"));
+        log.add(alerted);
+        assertThat(log.byCallId("al@host")).singleElement().satisfies(c ->
+                assertThat(c.alerts()).containsExactly("recording paused for more than 600 s", "second alert"));
+    }
+
+    @Test
+    void alertWithALineBreak_isRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> call("x", "2026-11-30T12:00:00Z", true)
+                .withAlerts(java.util.List.of("two\nlines"))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

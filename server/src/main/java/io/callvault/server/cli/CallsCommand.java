@@ -42,6 +42,7 @@ public final class CallsCommand implements Callable<Integer> {
                         c.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), c.caller(), c.callee(),
                         c.direction().label(), c.disposition(), c.finalStatus(), RecordingView.duration(c.talkMillis()),
                         c.recordingId().map(RecordingId::toString).orElse("-"));
+                c.alerts().forEach(a -> System.out.println("    ALERT: " + a));
             }
         }
         return 0;
@@ -62,6 +63,7 @@ public final class CallsCommand implements Callable<Integer> {
         m.put("endedBy", c.endedBy());
         m.put("talkMillis", c.talkMillis());
         m.put("recordingId", c.recordingId().map(RecordingId::toString).orElse(null));
+        m.put("alerts", c.alerts());
         return m;
     }
 }

@@ -25,14 +25,15 @@ final class CallRecords implements CallEvents {
     public void ended(CallSummary s) {
         CallRecord record = new CallRecord(s.callId(), s.caller(), s.callerName(), s.callee(), "", direction(s),
                 s.startedAt(), Optional.ofNullable(s.answeredAt()), s.endedAt(), s.disposition(), s.finalStatus(),
-                s.endedBy(), anchor.takeRecording(s.label()));
+                s.endedBy(), anchor.takeRecording(s.label())).withAlerts(anchor.takeAlerts(s.label()));
         try {
             log.add(record);
         } catch (CatalogException e) {
             LOG.error("Call record of {} could not be stored: {}", s.callId(), e.getMessage());
         }
-        LOG.info("Call {} {} -> {}: {} ({}), ended by {}{}", s.label(), s.caller(), s.callee(), s.disposition(),
-                s.finalStatus(), s.endedBy(), record.recordingId().map(r -> ", recording " + r).orElse(""));
+        LOG.info("Call {} {} -> {}: {} ({}), ended by {}{}{}", s.label(), s.caller(), s.callee(), s.disposition(),
+                s.finalStatus(), s.endedBy(), record.recordingId().map(r -> ", recording " + r).orElse(""),
+                record.alerts().isEmpty() ? "" : ", ALERTS: " + String.join("; ", record.alerts()));
     }
 
     static Direction direction(CallSummary s) {

@@ -88,6 +88,15 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         this.policy = policy;
     }
 
+    /** Alerts raised on the call with this label (a pause that lasted too long), until the call record takes them. */
+    private final Map<String, java.util.List<String>> alerts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The alerts of the call with this label; forgotten after this call. */
+    public java.util.List<String> takeAlerts(String label) {
+        java.util.List<String> a = alerts.remove(label);
+        return a == null ? java.util.List.of() : a;
+    }
+
     /** The recording made for the call with this label, if any; forgotten after this call. */
     public Optional<io.callvault.core.RecordingId> takeRecording(String label) {
         return Optional.ofNullable(recordings.remove(label));
@@ -121,8 +130,11 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         private DigitGuard digits;
         /** RFC 4733 key presses of the caller (0) and callee (1), for card detection and feature codes. */
         private Rfc4733Tracker[] events;
-        /** Masks the customer's keys in what the agent hears; null when not masking. */
-        private volatile DtmfMasker masker;
+        /**
+         * Per leg (A, B), the masker of the keys pressed there, in what the other party hears; null where
+         * nothing is masked. Replaced as a whole at the answer.
+         */
+        private volatile DtmfMasker[] maskers = new DtmfMasker[2];
         private final FeatureCodes features = new FeatureCodes(pci.featurePause(), pci.featureResume(), System::nanoTime);
         /** Per leg: the RTP timestamp of the last telephone-event press seen, and whether it was swallowed. */
         private final long[] eventTimestamp = {-1, -1};
@@ -170,8 +182,8 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             if (a != null) {
                 a.updatePayloadMap(leg(side), PayloadMap.fromSdp(media));
             }
-            DtmfMasker m = masker;
-            if (m != null && m.leg() == leg(side)) {
+            DtmfMasker m = maskers[leg(side).ordinal()];
+            if (m != null) {
                 m.updatePayloadMap(PayloadMap.fromSdp(media));
             }
             synchronized (lock) {
@@ -322,37 +334,61 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         }
 
         /**
-         * Masks the customer's keys in the audio the agent hears, when the configuration says so for this
-         * call (pci.mask_toward_agent; on for pci lines by default). Toward a payment IVR the RFC 4733 events
-         * still carry the real digits. Keys the masker sees go to the recording's digit guard.
+         * Sets up masking at the answer: the customer's keys in the audio the agent hears, when the
+         * configuration says so for this call (pci.mask_toward_agent; on for pci lines by default; toward a
+         * payment IVR the RFC 4733 events still carry the real digits); and on such calls, when feature codes
+         * are on, the agent's in-band keys in what the customer hears, so a code's tones do not reach them. Keys a masker
+         * sees go to the recording's digit guard (the recording only gets the masked audio) and, on an agent's
+         * leg, to the feature codes.
          */
         private void startMasking(Decision decision, SessionDescription callerSdp, SessionDescription calleeSdp) {
-            if (!pci.masksTowardAgent(decision.flags().pciPause())) {
-                return;
-            }
+            DtmfMasker[] m = new DtmfMasker[2];
             Leg customer = participants.direction() == io.callvault.core.Direction.OUT ? Leg.B : Leg.A;
-            boolean toPaymentIvr = pci.paymentNumbers().contains(VaultFrameSink.number(participants.callee()).toString());
-            int channel = customer == Leg.A ? 0 : 1;
-            masker = new DtmfMasker(customer, MaskSettings.DEFAULTS.withForwardTelephoneEvents(toPaymentIvr),
-                    payloads(customer == Leg.A ? callerSdp : calleeSdp), new MaskedDigitListener() {
+            if (pci.masksTowardAgent(decision.flags().pciPause())) {
+                boolean toPaymentIvr = pci.paymentNumbers().contains(
+                        VaultFrameSink.number(participants.callee()).toString());
+                m[customer.ordinal()] = masker(customer, toPaymentIvr, customer == Leg.A ? callerSdp : calleeSdp);
+                LOG.info("{}: the {}'s keys are masked toward the agent", label,
+                        customer == Leg.A ? "caller" : "callee");
+            }
+            if (features.enabled() && pci.masksTowardAgent(decision.flags().pciPause())) {
+                for (Leg leg : Leg.values()) {
+                    if (isAgent(leg) && m[leg.ordinal()] == null) {
+                        m[leg.ordinal()] = masker(leg, true, leg == Leg.A ? callerSdp : calleeSdp);
+                    }
+                }
+            }
+            maskers = m;
+        }
+
+        private DtmfMasker masker(Leg leg, boolean forwardEvents, SessionDescription sdp) {
+            int channel = leg == Leg.A ? 0 : 1;
+            return new DtmfMasker(leg, MaskSettings.DEFAULTS.withForwardTelephoneEvents(forwardEvents), payloads(sdp),
+                    new MaskedDigitListener() {
                         @Override
                         public void digitStarted(MaskedDigit digit) {
                             DigitGuard d = digits;
                             if (d != null) {
                                 d.outOfBand(channel, digit.digit());
                             }
+                            if (digit.source() == MaskedDigit.Source.IN_BAND) {
+                                agentKey(leg, digit.digit()); // events went through the feature-code stage
+                            }
                         }
 
                         @Override
                         public void digitEnded(MaskedDigit digit) {
+                            DigitGuard d = digits;
+                            if (d != null && digit.source() == MaskedDigit.Source.IN_BAND) {
+                                d.maskedUpstream(channel, digit.digit(), digit.end() - digit.start());
+                            }
                         }
                     });
-            LOG.info("{}: the {}'s keys are masked toward the agent", label, customer == Leg.A ? "caller" : "callee");
         }
 
         boolean maskTowardAgent(Leg from, ByteBuffer packet, long nanos) {
-            DtmfMasker m = masker;
-            return m == null || m.leg() != from || m.process(packet);
+            DtmfMasker m = maskers[from.ordinal()];
+            return m == null || m.process(packet);
         }
 
         /** RFC 4733 presses of one party go to the digit guard (card detection); never logged. */
@@ -479,9 +515,11 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             synchronized (lock) {
                 if (digits != null) {
                     digits.onInBandKey((channel, key) -> agentKey(channel == 0 ? Leg.A : Leg.B, key));
-                    guard.alertOnLongPause(pci.maxPause(), () -> LOG.warn("{}: ALERT: the recording has been paused "
-                            + "for more than {} s; resume it (or end the call) when the payment is done", label,
-                            pci.maxPause().toSeconds()));
+                    guard.alertOnLongPause(pci.maxPause(), () -> {
+                        String alert = "recording paused for more than " + pci.maxPause().toSeconds() + " s";
+                        alerts.computeIfAbsent(label, l -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(alert);
+                        LOG.warn("{}: ALERT: {}; resume it (or end the call) when the payment is done", label, alert);
+                    });
                     if (pci.paymentNumbers().contains(VaultFrameSink.number(participants.callee()).toString())) {
                         guard.pause("payment-route", "call to a payment number", "auto");
                     }
@@ -609,8 +647,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 RtpPacket rtp = RtpPacket.wrap(packet);
                 recorder.receive(leg == Leg.A ? io.callvault.media.record.Leg.CALLER : io.callvault.media.record.Leg.CALLEE,
                         rtp, time.toInstant(arrivalNanos));
-                DtmfMasker m = masker;
-                if (m == null || m.leg() != leg) { // the masker reports that leg's keys itself
+                if (maskers[leg.ordinal()] == null) { // a masker reports its leg's keys itself
                     events[leg == Leg.A ? 0 : 1].offer(rtp);
                 }
             }
@@ -621,9 +658,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             try {
                 stopPacing();
                 relay.close();
-                DtmfMasker m = masker;
-                if (m != null) {
-                    m.finish();
+                for (DtmfMasker m : maskers) {
+                    if (m != null) {
+                        m.finish();
+                    }
                 }
             } finally {
                 Announcement a = announcement;

@@ -19,7 +19,7 @@ import java.util.Optional;
 /** The {@link CallLog} in the catalog's database (table {@code calls}); see {@link SqlCatalog#callLog()}. */
 final class SqlCallLog implements CallLog {
     private static final String COLUMNS = "call_id, caller, caller_name, callee, callee_name, direction, started_at, "
-            + "answered_at, ended_at, disposition, final_status, ended_by, recording_id";
+            + "answered_at, ended_at, disposition, final_status, ended_by, recording_id, alerts";
 
     private final Transactions tx;
 
@@ -30,7 +30,7 @@ final class SqlCallLog implements CallLog {
     @Override
     public void add(CallRecord c) throws CatalogException {
         tx.run("record call " + c.callId(), conn -> update(conn, "INSERT INTO calls (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> bind(s, c)));
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> bind(s, c)));
     }
 
     @Override
@@ -69,6 +69,7 @@ final class SqlCallLog implements CallLog {
         s.setInt(11, c.finalStatus());
         s.setString(12, c.endedBy());
         s.setString(13, c.recordingId().map(RecordingId::toString).orElse(null));
+        s.setString(14, String.join("\n", c.alerts()));
     }
 
     private static CallRecord read(ResultSet r) throws SQLException {
@@ -79,6 +80,7 @@ final class SqlCallLog implements CallLog {
                 r.getString("callee"), r.getString("callee_name"), Direction.valueOf(r.getString("direction")),
                 Instant.ofEpochMilli(r.getLong("started_at")), answeredAt, Instant.ofEpochMilli(r.getLong("ended_at")),
                 r.getString("disposition"), r.getInt("final_status"), r.getString("ended_by"),
-                rec == null ? Optional.empty() : Optional.of(RecordingId.parse(rec)));
+                rec == null ? Optional.empty() : Optional.of(RecordingId.parse(rec)),
+                r.getString("alerts").isEmpty() ? List.of() : List.of(r.getString("alerts").split("\n")));
     }
 }

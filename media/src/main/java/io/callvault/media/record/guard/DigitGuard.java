@@ -104,6 +104,14 @@ public final class DigitGuard implements FrameSink {
         this.keys = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * A key on {@code channel} that a masker upstream already replaced in the audio ({@code samples} long):
+     * counted like any key, and listed as a masked segment.
+     */
+    public synchronized void maskedUpstream(int channel, char key, long samples) {
+        guard.noteMaskedUpstream(channel, samples + 2 * GUARD_SAMPLES, "dtmf");
+    }
+
     /** A key pressed on {@code channel} that did not travel as audio (RFC 4733 event, SIP INFO). */
     public synchronized void outOfBand(int channel, char key) {
         long now = guard.position();

@@ -198,6 +198,17 @@ public final class RecordingGuard implements FrameSink {
         }
     }
 
+    /**
+     * Reports a MASKED segment of {@code channel} ending at the live edge and lasting {@code samples}, for a
+     * key that was already masked before the audio reached the recording (the masker toward the agent); the
+     * audio is not touched again.
+     */
+    public synchronized void noteMaskedUpstream(int channel, long samples, String trigger) {
+        long start = Math.max(0, position - samples);
+        segments.accept(new GuardSegment(GuardSegment.Kind.MASKED, start, position, trigger,
+                "DTMF digit replaced", "auto"));
+    }
+
     /** Passes everything still held downstream (applying pauses and masks) and closes an open pause. */
     public synchronized void finish() {
         if (finished) {
