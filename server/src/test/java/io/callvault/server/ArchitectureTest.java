@@ -22,6 +22,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void policy_dependsOnCoreOnly() {
+        noClasses().that().resideInAPackage("io.callvault.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callvault.vault..", "io.callvault.store..",
+                        "io.callvault.server..", "io.callvault.api..", "io.callvault.sip..", "io.callvault.media..",
+                        "io.callvault.sdp..", "io.callvault.testkit..")
+                .check(classes);
+    }
+
+    @Test
+    void api_knowsNoServerStoreOrProtocol() {
+        noClasses().that().resideInAPackage("io.callvault.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callvault.server..", "io.callvault.store..",
+                        "io.callvault.sip..", "io.callvault.media..", "io.callvault.testkit..")
+                .check(classes);
+    }
+
+    @Test
+    void vault_knowsNoApiOrPolicy() {
+        noClasses().that().resideInAPackage("io.callvault.vault..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callvault.api..", "io.callvault.policy..")
+                .check(classes);
+    }
+
+    @Test
     void core_dependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("io.callvault.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.callvault.vault..", "io.callvault.store..",
