@@ -13,6 +13,10 @@ final class Ranges {
         }
     }
 
+    boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
     boolean contains(long t) {
         for (long[] r : ranges) {
             if (t >= r[0] && t < r[1]) {

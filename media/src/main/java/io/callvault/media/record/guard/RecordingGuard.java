@@ -238,6 +238,9 @@ public final class RecordingGuard implements FrameSink {
     /** Applies pauses (both channels) and masks (one channel) to a block starting at {@code at}. */
     private void apply(short[] block, long at) {
         int samples = block.length / 2;
+        if (openPause == null && paused.isEmpty() && masked[0].isEmpty() && masked[1].isEmpty()) {
+            return; // the common case: nothing to change, no per-sample work
+        }
         for (int i = 0; i < samples; i++) {
             long t = at + i;
             boolean pausedHere = paused.contains(t) || (openPause != null && t >= openPause.start());
