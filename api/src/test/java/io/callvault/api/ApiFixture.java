@@ -1,5 +1,6 @@
 package io.callvault.api;
 
+import io.callvault.testkit.CountingBlobStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callvault.api.auth.Passwords;
 import io.callvault.core.Direction;

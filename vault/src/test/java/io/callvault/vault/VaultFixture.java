@@ -1,5 +1,6 @@
 package io.callvault.vault;
 
+import io.callvault.testkit.CountingBlobStore;
 import io.callvault.core.AudioFormat;
 import io.callvault.core.Direction;
 import io.callvault.testkit.InMemoryBlobStore;

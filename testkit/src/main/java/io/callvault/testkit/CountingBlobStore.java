@@ -1,4 +1,4 @@
-package io.callvault.api;
+package io.callvault.testkit;
 
 import io.callvault.vault.spi.BlobSink;
 import io.callvault.vault.spi.BlobStore;
@@ -9,16 +9,16 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Wraps a blob store and counts ciphertext bytes read, to show that a range read does not decrypt from the start. */
-final class CountingBlobStore implements BlobStore {
+/** Wraps a blob store and counts ciphertext bytes read, to show that seeking (a range read) does not decrypt from the start. */
+public final class CountingBlobStore implements BlobStore {
     private final BlobStore inner;
     private final AtomicLong read = new AtomicLong();
 
-    CountingBlobStore(BlobStore inner) {
+    public CountingBlobStore(BlobStore inner) {
         this.inner = inner;
     }
 
-    long bytesRead() {
+    public long bytesRead() {
         return read.get();
     }
 
