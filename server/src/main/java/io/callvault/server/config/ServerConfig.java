@@ -60,7 +60,8 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
     }
 
     /** Card payments: the delay line before encryption, how pauses sound, the longest pause before an alert. */
-    public record Pci(java.time.Duration delay, boolean markerTone, java.time.Duration maxPause, String maskTowardAgent,
+    public record Pci(java.time.Duration delay, boolean markerTone, java.time.Duration maxPause,
+                      java.time.Duration resumeAfter, String maskTowardAgent,
                       java.util.Set<String> paymentNumbers, String featurePause, String featureResume) {
         /** Whether the agent must not hear the customer's keys on a call with these policy flags. */
         public boolean masksTowardAgent(boolean pciLine) {
@@ -145,6 +146,7 @@ public record ServerConfig(Path dataDir, Http http, Sip sip, Media media, Catalo
         return new Pci(java.time.Duration.ofSeconds(range(raw, "pci.delay_seconds", 0, 30)),
                 oneOf(raw, "pci.pause_fill", Set.of("silence", "marker_tone")).equals("marker_tone"),
                 java.time.Duration.ofSeconds(range(raw, "pci.max_pause_seconds", 10, 7200)),
+                java.time.Duration.ofMillis(range(raw, "pci.resume_after_ms", 100, 60_000)),
                 oneOf(raw, "pci.mask_toward_agent", Set.of("pci_lines", "always", "never")), payment,
                 featureCode(raw, "pci.feature_pause"), featureCode(raw, "pci.feature_resume"));
     }

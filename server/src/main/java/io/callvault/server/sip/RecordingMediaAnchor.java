@@ -62,8 +62,6 @@ public final class RecordingMediaAnchor implements MediaAnchor {
     static final Duration OPT_OUT_GRACE = Duration.ofSeconds(3);
     /** A longer gap between two keys ends a digit run (card numbers are keyed in one go). */
     static final Duration CARD_INTER_DIGIT = Duration.ofSeconds(3);
-    /** A card pause ends this long after the last key of the card data. */
-    static final Duration CARD_RESUME_AFTER = Duration.ofMillis(700);
 
     private final MediaRelay relay;
     private final Vault vault;
@@ -501,7 +499,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                     sink = s;
                     guard = new RecordingGuard(s, pci.delay(), pci.markerTone() ? RecordingGuard.PauseFill.MARKER_TONE
                             : RecordingGuard.PauseFill.SILENCE, segment -> s.segment(segment(segment)));
-                    digits = new DigitGuard(guard, CARD_INTER_DIGIT, CARD_RESUME_AFTER);
+                    digits = new DigitGuard(guard, CARD_INTER_DIGIT, pci.resumeAfter());
                     events = new Rfc4733Tracker[] {new Rfc4733Tracker(payloads(callerSdp), keys(0)),
                             new Rfc4733Tracker(payloads(calleeSdp), keys(1))};
                     recorder = new StereoRecorder(at, payloads(callerSdp), payloads(calleeSdp), RecorderSettings.DEFAULT,
