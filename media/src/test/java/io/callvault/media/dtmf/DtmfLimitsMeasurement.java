@@ -127,10 +127,10 @@ class DtmfLimitsMeasurement {
     }
 
     @Test
-    void talkOff() throws IOException {
+    void talkOff() throws IOException, InterruptedException {
         List<double[]> corpus = new ArrayList<>();
-        if (Files.isDirectory(DtmfDetectorTalkOffTest.HARNESS_AUDIO)) {
-            try (Stream<Path> s = Files.list(DtmfDetectorTalkOffTest.HARNESS_AUDIO)) {
+        if (Files.isDirectory(HarnessAudio.dir())) {
+            try (Stream<Path> s = Files.list(HarnessAudio.dir())) {
                 for (Path f : s.filter(p -> p.toString().contains("speech")).sorted().toList()) {
                     corpus.add(Signals.real(Signals.readWav(f)));
                 }

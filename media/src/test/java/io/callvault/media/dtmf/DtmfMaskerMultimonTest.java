@@ -57,8 +57,7 @@ class DtmfMaskerMultimonTest {
 
     @Test
     void harnessCallerWithCardNumber_multimonDecodesNothingMasked() throws Exception {
-        Path wav = DtmfDetectorTalkOffTest.HARNESS_AUDIO.resolve("caller_with_dtmf.wav");
-        assumeTrue(Files.isReadable(wav), "harness audio not built (bash ../shared/harness/make_audio.sh)");
+        Path wav = HarnessAudio.dir().resolve("caller_with_dtmf.wav");
         short[] call = Signals.readWav(wav);
         MaskRun run = new MaskRun(Leg.A, MaskSettings.DEFAULTS, DtmfMaskerTest.MAP)
                 .offer(new Phone(G711.ULAW, 1).audio(call));
