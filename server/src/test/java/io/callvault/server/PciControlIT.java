@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pausing and resuming a live call's recording, end to end with real baresip phones: through the REST API
  * (as a payment application would, by SIP Call-ID) and by the agent's feature codes keyed as RFC 4733
  * events, which the other party never receives. A pause longer than the maximum leaves an alert in the
- * call record.
+ * call record. A call to a payment number is paused throughout, and the IVR still receives key events.
  */
 class PciControlIT {
     private static final String AGENT_PASSWORD = "alice long passphrase 7";
@@ -140,5 +140,38 @@ class PciControlIT {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         assertThat(m.find()).as(json).isTrue();
         return m.group(1);
+    }
+
+    @Test
+    void callToAPaymentNumber_isPausedFromTheAnswer_andTheIvrStillGetsTheRealKeyEvents() throws Exception {
+        Path audio = Harness.audio();
+        // 202 stands in for a payment IVR; masking toward the agent is on, yet events toward the IVR pass
+        try (LiveServer server = LiveServer.start(dir, "pci.payment_numbers = 202", "pci.mask_toward_agent = always")) {
+            Path aliceSrc = pad(audio.resolve("caller_speech.wav"), "alice-src.wav");
+            Path ivrSrc = pad(audio.resolve("callee_speech.wav"), "ivr-src.wav");
+            try (BaresipPhone ivr = BaresipPhone.start(dir, "bob", 5262, 4562, ivrSrc,
+                    server.account("202", LiveServer.PASSWORD_B, "auto"));
+                 BaresipPhone alice = BaresipPhone.start(dir, "alice", 5264, 4564, aliceSrc,
+                         server.account("201", LiveServer.PASSWORD_A, "manual"))) {
+                LiveServer.awaitRegistered(ivr, 20);
+                LiveServer.awaitRegistered(alice, 20);
+                ivr.script("wait:CALL_ESTABLISHED:40", "expect_dtmf:4111:30", "wait:CALL_CLOSED:60");
+                alice.script("dial:sip:202@" + server.proxy(), "wait:CALL_ESTABLISHED:30", "hold_until:3",
+                        "dtmf:4111:200", "hold_until:10", "hangup", "wait:CALL_CLOSED:15");
+                alice.awaitScript(60);
+                ivr.awaitScript(30);   // fails unless the IVR received the four keys as events
+            }
+            try (var catalog = Services.openCatalogOnly(ServerConfig.load(server.config, Map.of()))) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> !catalog.search(RecordingQuery.all()).isEmpty()
+                        && catalog.search(RecordingQuery.all()).getFirst().endedAt() != null);
+                var row = catalog.search(RecordingQuery.all()).getFirst();
+                List<Segment> pauses = catalog.segments(row.id()).stream()
+                        .filter(s -> s.kind() == SegmentKind.PAUSED).toList();
+                assertThat(pauses).isNotEmpty();
+                assertThat(pauses.getFirst().reason()).startsWith("payment-route");
+                assertThat(pauses.getFirst().startMillis()).isLessThan(500);
+                assertThat(pauses.getFirst().endMillis()).isGreaterThan(row.durationMillis() - 500);
+            }
+        }
     }
 }

@@ -133,7 +133,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
          * nothing is masked. Replaced as a whole at the answer.
          */
         private volatile DtmfMasker[] maskers = new DtmfMasker[2];
-        private final FeatureCodes features = new FeatureCodes(pci.featurePause(), pci.featureResume(), System::nanoTime);
+        private final FeatureCodes features = new FeatureCodes(pci.featurePause(), pci.featureResume(), scheduler::nanoTime);
         /** Per leg: the RTP timestamp of the last telephone-event press seen, and whether it was swallowed. */
         private final long[] eventTimestamp = {-1, -1};
         private final boolean[] eventSwallowed = new boolean[2];
