@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class B2bua implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE";
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE, REFER, NOTIFY";
 
     private final Registrar registrar;
     private final CallSetup setup;
@@ -49,6 +49,7 @@ public final class B2bua implements TransactionUser {
                 config.media(), new SdpBridge(), calls, config.events(), config.ringTimeout());
         this.dialogs = new CallDialogs(ctx);
         this.setup = new CallSetup(ctx, config.digest(), config.credentials(), config.routing(), dialogs);
+        dialogs.attach(new CallTransfer(ctx, setup, dialogs));
     }
 
     public void attach(TransactionLayer transactionLayer) {

@@ -19,8 +19,16 @@ final class Call {
     final String label;
     final ServerTransaction callerInvite;
     final SipRequest callerRequest;
-    final Leg caller;
+    /** The dialog with whoever is on the caller's side now (a transfer replaces it). */
+    Leg caller;
     Leg callee;
+    /** A transfer in progress (REFER accepted, the new party not answered yet); null otherwise. */
+    CallTransfer.Pending transfer;
+    /** Dialogs a transfer replaced, until their BYE is done: a BYE on one of them does not end the call. */
+    final java.util.List<Leg> retired = new java.util.ArrayList<>();
+    /** The newest SDP each party sent (offer or answer): what a transfer target is offered. */
+    SessionDescription callerSdp;
+    SessionDescription calleeSdp;
     SipRequest calleeInvite;
     /** The SDP offer sent to the callee, kept to re-send the INVITE with trunk credentials. */
     io.callvault.sip.message.Body calleeBody;
@@ -66,10 +74,71 @@ final class Call {
         this.callerName = callerName;
         this.calleeNumber = calleeNumber;
         this.startedAt = startedAt;
+        party(Side.CALLER, callerNumber, callerName);
+        party(Side.CALLEE, calleeNumber, "");
+    }
+
+    /** Who is on each side now (number and display name): the callee, then whoever a transfer put there. */
+    private final java.util.EnumMap<Side, String> partyNumber = new java.util.EnumMap<>(Side.class);
+    private final java.util.EnumMap<Side, String> partyName = new java.util.EnumMap<>(Side.class);
+
+    String party(Side side) {
+        return partyNumber.getOrDefault(side, "");
+    }
+
+    String partyName(Side side) {
+        return partyName.getOrDefault(side, "");
+    }
+
+    void party(Side side, String number, String name) {
+        partyNumber.put(side, number);
+        partyName.put(side, name);
     }
 
     Leg leg(Side side) {
         return side == Side.CALLER ? caller : callee;
+    }
+
+    void replaceLeg(Side side, Leg leg) {
+        if (side == Side.CALLER) {
+            caller = leg;
+        } else {
+            callee = leg;
+        }
+    }
+
+    SessionDescription sdp(Side side) {
+        return side == Side.CALLER ? callerSdp : calleeSdp;
+    }
+
+    void sdp(Side side, SessionDescription sdp) {
+        if (side == Side.CALLER) {
+            callerSdp = sdp;
+        } else {
+            calleeSdp = sdp;
+        }
+    }
+
+    /**
+     * Whether the party on {@code side} is one of our extensions (authenticated by digest or reached through
+     * the registrar), not a trunk: only they may transfer the call.
+     */
+    boolean isExtension(Side side) {
+        return side == Side.CALLER ? direction != io.callvault.core.Direction.IN
+                : direction != io.callvault.core.Direction.OUT;
+    }
+
+    /** Every dialog of the call the registry may know: both sides, the retired ones, a transfer's new one. */
+    java.util.List<Leg> allLegs() {
+        java.util.List<Leg> all = new java.util.ArrayList<>(retired);
+        all.add(caller);
+        if (callee != null) {
+            all.add(callee);
+        }
+        if (transfer != null) {
+            all.add(transfer.target);
+        }
+        return all;
     }
 
     boolean ended() {

@@ -37,9 +37,15 @@ final class CallDialogs {
     };
 
     private final B2buaContext ctx;
+    private CallTransfer transfers;
 
     CallDialogs(B2buaContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** REFER handling; attached after construction, as it needs us and the call setup. */
+    void attach(CallTransfer transfer) {
+        this.transfers = transfer;
     }
 
     /** The callee answered (first 2xx, or a retransmission of it). Caller holds the call's lock. */
@@ -74,6 +80,7 @@ final class CallDialogs {
             return;
         }
         call.calleeAnswer = answer.get();
+        call.calleeSdp = answer.get();
         call.calleeAudioIndex = SdpBridge.audioIndex(answer.get());
         call.media.remote(Side.CALLEE, answer.get(), call.calleeAudioIndex);
         SessionDescription toCaller = ctx.sdp().anchored(answer.get(), call.calleeAudioIndex,
@@ -95,11 +102,16 @@ final class CallDialogs {
     }
 
     private void ackCallee(Call call, SipResponse ok) {
-        SipRequest ack = SipRequest.builder(Method.ACK, call.callee.remoteTarget.uri())
-                .via(call.callee.via(ctx.transport(), io.callvault.sip.transaction.TransactionLayer.newBranch()))
-                .maxForwards(70).from(call.callee.local).to(ok.to()).callId(call.callee.callId)
-                .cseq(call.calleeInvite.cseq().number()).build();
-        ctx.layer().sendStateless(ack, call.callee.peer);
+        ack(call.callee, call.calleeInvite, ok);
+    }
+
+    /** ACK for a 2xx to an INVITE we sent on {@code leg} (RFC 3261 §13.2.2.4: its own transaction, sent stateless). */
+    void ack(Leg leg, SipRequest invite, SipResponse ok) {
+        SipRequest ack = SipRequest.builder(Method.ACK, leg.remoteTarget.uri())
+                .via(leg.via(ctx.transport(), io.callvault.sip.transaction.TransactionLayer.newBranch()))
+                .maxForwards(70).from(leg.local).to(ok.to()).callId(leg.callId)
+                .cseq(invite.cseq().number()).build();
+        ctx.layer().sendStateless(ack, leg.peer);
     }
 
     /** Re-sends the caller's 2xx at T1, 2·T1 ... capped at T2, until ACK; gives up after 64·T1 (§13.3.1.4). */
@@ -152,6 +164,18 @@ final class CallDialogs {
                 tx.respond(SipResponse.to(request, 481, "Call/Transaction Does Not Exist"));
                 return;
             }
+            if (!found.get().current()) { // a dialog a transfer replaced: only its end is still of interest
+                transfers.onRetired(call, found.get().leg(), tx, request);
+                return;
+            }
+            if (request.method().equals(Method.REFER)) {
+                transfers.onRefer(call, from, tx, request);
+                return;
+            }
+            if (request.method().equals(Method.BYE) && transfers.transferorLeft(call, from)) {
+                tx.respond(SipResponse.to(request, 200, "OK"));
+                return;
+            }
             if (request.method().equals(Method.BYE)) {
                 tx.respond(SipResponse.to(request, 200, "OK"));
                 if (call.state == Call.State.ANSWERED && from == Side.CALLER && call.okRetransmit != null) {
@@ -182,6 +206,7 @@ final class CallDialogs {
         Optional<SessionDescription> offer = SdpBridge.parse(request.body().toByteArray());
         if (offer.isPresent() && CallSetup.isSdp(request)) {
             int index = SdpBridge.audioIndex(offer.get());
+            call.sdp(from, offer.get());
             call.media.remote(from, offer.get(), index);
             forwarded = forwarded.withBody(CallSetup.SDP, Body.of(ctx.sdp().anchored(offer.get(), index,
                     call.media.local(to)).toBytes()));
@@ -198,8 +223,9 @@ final class CallDialogs {
                     }
                     SipResponse back = SipResponse.to(request, r.status(), r.reason());
                     Optional<SessionDescription> answer = SdpBridge.parse(r.body().toByteArray());
-                    if (answer.isPresent()) {
+                    if (answer.isPresent() && !call.ended() && call.leg(to) == out) {
                         int index = SdpBridge.audioIndex(answer.get());
+                        call.sdp(to, answer.get());
                         call.media.remote(to, answer.get(), index);
                         back = back.withBody(CallSetup.SDP, Body.of(ctx.sdp().anchored(answer.get(), index,
                                 call.media.local(from)).toBytes()));
@@ -246,6 +272,7 @@ final class CallDialogs {
         if (call.ringTimer != null) {
             call.ringTimer.cancel();
         }
+        transfers.abandon(call);
         if (call.media != null) {
             call.media.close();
         }

@@ -12,7 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * CANCEL, by the caller's INVITE transaction. Thread-safe.
  */
 final class CallRegistry {
-    record Found(Call call, Side side) {
+    /** @param leg the dialog the message came on: the call's current leg on {@code side}, or one a transfer retired */
+    record Found(Call call, Side side, Leg leg) {
+        boolean current() {
+            return call.leg(side) == leg;
+        }
     }
 
     private final Map<String, Found> byDialog = new ConcurrentHashMap<>();
@@ -20,19 +24,21 @@ final class CallRegistry {
 
     void add(Call call) {
         byInvite.put(call.callerInvite, call);
-        byDialog.put(key(call.caller.callId.value(), call.caller.localTag()), new Found(call, Side.CALLER));
+        addLeg(call, call.caller);
     }
 
-    void addCallee(Call call) {
-        byDialog.put(key(call.callee.callId.value(), call.callee.localTag()), new Found(call, Side.CALLEE));
+    /** Requests on {@code leg}'s dialog now belong to {@code call}, on the leg's side. */
+    void addLeg(Call call, Leg leg) {
+        byDialog.put(key(leg.callId.value(), leg.localTag()), new Found(call, leg.side, leg));
+    }
+
+    void removeLeg(Leg leg) {
+        byDialog.remove(key(leg.callId.value(), leg.localTag()));
     }
 
     void remove(Call call) {
         byInvite.remove(call.callerInvite);
-        byDialog.remove(key(call.caller.callId.value(), call.caller.localTag()));
-        if (call.callee != null) {
-            byDialog.remove(key(call.callee.callId.value(), call.callee.localTag()));
-        }
+        call.allLegs().forEach(this::removeLeg);
     }
 
     /** The call and side of an in-dialog request: our tag is in its To. */

@@ -80,16 +80,11 @@ final class CallSetup {
             if (routing.isExtension(dialled)) {
                 target = extensionTarget(tx, invite, dialled, callerNumber, io.callvault.core.Direction.INTERNAL);
             } else {
-                Optional<Routing.Outbound> out = routing.outbound(dialled, callerNumber);
-                if (out.isEmpty()) {
+                target = outsideTarget(dialled, callerNumber);
+                if (target.isEmpty()) {
                     tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
                     return;
                 }
-                TrunkRoute trunk = out.get().trunk();
-                String host = trunk.peer().address().getAddress().getHostAddress();
-                target = Optional.of(new Target(out.get().e164(), "", trunk.peer(),
-                        "sip:" + out.get().e164() + "@" + host + ":" + trunk.peer().address().getPort(),
-                        Optional.of(trunk), out.get().callerId(), io.callvault.core.Direction.OUT));
             }
         }
         if (target.isEmpty()) {
@@ -133,15 +128,38 @@ final class CallSetup {
             tx.respond(SipResponse.to(invite, 404, "Not Found", Tags.random()));
             return Optional.empty();
         }
+        Optional<Target> target = registeredExtension(extension, callerNumber, direction);
+        if (target.isEmpty()) {
+            tx.respond(SipResponse.to(invite, 480, "Temporarily Unavailable", Tags.random()));
+        }
+        return target;
+    }
+
+    /** An extension's best registered contact, presenting {@code callerId}; empty when it is not registered. */
+    Optional<Target> registeredExtension(String extension, String callerId, io.callvault.core.Direction direction) {
         List<Binding> bindings = routing.bindings(extension);
         if (bindings.isEmpty()) {
-            tx.respond(SipResponse.to(invite, 480, "Temporarily Unavailable", Tags.random()));
             return Optional.empty();
         }
         Binding b = bindings.getFirst();
         return Optional.of(new Target(extension, routing.displayName(extension).orElse(""),
                 new Peer(TransportKind.valueOf(b.transport()), b.source()), b.contactUri(), Optional.empty(),
-                callerNumber, direction));
+                callerId, direction));
+    }
+
+    /** An outside number dialled (or transferred to) by an extension, on its trunk; empty if it cannot be called. */
+    Optional<Target> outsideTarget(String dialled, String extension) {
+        return routing.outbound(dialled, extension).map(out -> {
+            TrunkRoute trunk = out.trunk();
+            String host = trunk.peer().address().getAddress().getHostAddress();
+            return new Target(out.e164(), "", trunk.peer(),
+                    "sip:" + out.e164() + "@" + host + ":" + trunk.peer().address().getPort(),
+                    Optional.of(trunk), out.callerId(), io.callvault.core.Direction.OUT);
+        });
+    }
+
+    boolean isExtension(String number) {
+        return routing.isExtension(number);
     }
 
     private void start(ServerTransaction tx, SipRequest invite, String callerNumber, Target target,
@@ -154,6 +172,7 @@ final class CallSetup {
                 target.number(), ctx.clock().instant());
         call.trunk = target.trunk();
         call.direction = target.direction();
+        call.party(Side.CALLEE, target.number(), target.name());
         try {
             call.media = ctx.media().open(new MediaAnchor.Participants(call.label, invite.callId().value(),
                     callerNumber, name, target.number(), target.name(), target.direction()));
@@ -165,18 +184,13 @@ final class CallSetup {
         }
         synchronized (call) {
             call.callerOffer = offer.sdp();
+            call.callerSdp = offer.sdp();
             call.callerAudioIndex = offer.audioIndex();
             call.media.remote(Side.CALLER, offer.sdp(), offer.audioIndex());
             ctx.calls().add(call);
             Peer peer = target.peer();
-            String local = ctx.transport().localAddress(peer.transport()).getAddress().getHostAddress();
-            String toHost = target.trunk().isPresent() ? peer.address().getAddress().getHostAddress() : local;
-            NameAddr calleeFrom = NameAddr.parse((name.isEmpty() ? "" : "\"" + name.replace("\"", "") + "\" ")
-                    + "<sip:" + target.callerId() + "@" + local + ">").withTag(Tags.random());
-            NameAddr calleeTo = NameAddr.parse("<sip:" + target.number() + "@" + toHost + ">");
-            call.callee = new Leg(Side.CALLEE, new SipCallId(Tags.callId(local)), calleeFrom, calleeTo,
-                    NameAddr.parse("<" + target.requestUri() + ">"), peer, 1);
-            ctx.calls().addCallee(call);
+            call.callee = newLeg(Side.CALLEE, target, name);
+            ctx.calls().addLeg(call, call.callee);
             call.calleeBody = Body.of(ctx.sdp().anchored(offer.sdp(), offer.audioIndex(),
                     call.media.local(Side.CALLEE)).toBytes());
             call.calleeInvite = call.callee.request(Method.INVITE, ctx.transport()).withBody(SDP, call.calleeBody);
@@ -197,6 +211,21 @@ final class CallSetup {
                 ringCallee(call);
             }
         }
+    }
+
+    /**
+     * A new dialog we start towards {@code target} (we are its UAC): a fresh Call-ID and tag, From showing
+     * {@code displayName} and the target's caller id.
+     */
+    Leg newLeg(Side side, Target target, String displayName) {
+        Peer peer = target.peer();
+        String local = ctx.transport().localAddress(peer.transport()).getAddress().getHostAddress();
+        String toHost = target.trunk().isPresent() ? peer.address().getAddress().getHostAddress() : local;
+        NameAddr from = NameAddr.parse((displayName.isEmpty() ? "" : "\"" + displayName.replace("\"", "") + "\" ")
+                + "<sip:" + target.callerId() + "@" + local + ">").withTag(Tags.random());
+        NameAddr to = NameAddr.parse("<sip:" + target.number() + "@" + toHost + ">");
+        return new Leg(side, new SipCallId(Tags.callId(local)), from, to,
+                NameAddr.parse("<" + target.requestUri() + ">"), peer, 1);
     }
 
     /** Sends the callee leg's INVITE and starts the no-answer timer. Under the call's lock. */
@@ -245,8 +274,7 @@ final class CallSetup {
         }
         call.authAttempted = true;
         try {
-            Header auth = new DigestClient(call.trunk.get().username().get(), password.get())
-                    .authorize(challenge, Method.INVITE, call.callee.remoteTarget.uri());
+            Header auth = trunkAuthorization(call.trunk.get(), password.get(), challenge, call.callee);
             call.calleeInvite = call.callee.request(Method.INVITE, ctx.transport()).withBody(SDP, call.calleeBody)
                     .withHeader(auth.name(), auth.value());
             call.calleeTx = ctx.layer().send(call.calleeInvite, call.callee.peer, new CalleeInviteListener(call));
@@ -256,6 +284,12 @@ final class CallSetup {
                     e.getMessage());
             return false;
         }
+    }
+
+    /** The Authorization (or Proxy-Authorization) answering a trunk's challenge to an INVITE sent on {@code leg}. */
+    static Header trunkAuthorization(TrunkRoute trunk, String password, SipResponse challenge, Leg leg) {
+        return new DigestClient(trunk.username().orElseThrow(), password)
+                .authorize(challenge, Method.INVITE, leg.remoteTarget.uri());
     }
 
     /** Maps the callee's responses to its INVITE onto the caller's INVITE. */
@@ -364,13 +398,15 @@ final class CallSetup {
         }, () -> inviteTx.respond(SipResponse.to(inviteTx.request(), 487, "Request Terminated", Tags.random())));
     }
 
-    /** CANCEL for the callee leg's INVITE (RFC 3261 §9.1: same Request-URI, Call-ID, From, To, Via, CSeq number). */
-    private void cancelCallee(Call call) {
-        SipRequest invite = call.calleeInvite;
-        SipRequest calleeCancel = SipRequest.builder(Method.CANCEL, invite.requestUri())
+        private void cancelCallee(Call call) {
+        ctx.layer().send(cancelOf(call.calleeInvite), call.callee.peer, CallDialogs.IGNORE);
+    }
+
+    /** The CANCEL for an INVITE we sent (RFC 3261 §9.1: same Request-URI, Call-ID, From, To, Via, CSeq number). */
+    static SipRequest cancelOf(SipRequest invite) {
+        return SipRequest.builder(Method.CANCEL, invite.requestUri())
                 .via(invite.topVia()).maxForwards(70).from(invite.from()).to(invite.to())
                 .callId(invite.callId()).cseq(invite.cseq().number()).build();
-        ctx.layer().send(calleeCancel, call.callee.peer, CallDialogs.IGNORE);
     }
 
     static boolean isSdp(SipRequest r) {

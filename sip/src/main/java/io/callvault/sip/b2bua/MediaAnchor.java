@@ -56,6 +56,18 @@ public interface MediaAnchor {
          */
         void answered(Instant at, SessionDescription callerSdp, SessionDescription calleeSdp);
 
+        /**
+         * A transfer (RFC 3515 REFER) replaced the party on {@code side}: from now on that side's media is the
+         * new party's, whose SDP answer is {@code sdp}, and the call is between {@code now}'s parties (same label
+         * and Call-ID as before). The session points the relay at the new party and starts the recording
+         * decision again for the new set of parties: the recording of the call so far is sealed, the policy
+         * decides afresh, and the newcomer hears the announcement where the rules require it. Called under the
+         * call's lock; must not block.
+         */
+        default void transferred(Side side, Participants now, SessionDescription sdp, int audioIndex, Instant at) {
+            remote(side, sdp, audioIndex);
+        }
+
         /** The call ended (or never connected); releases ports and seals any recording. Idempotent. */
         @Override
         void close();
