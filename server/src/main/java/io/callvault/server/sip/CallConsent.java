@@ -31,13 +31,36 @@ final class CallConsent {
     private final java.util.List<AnnouncementEvidence> evidence = new java.util.ArrayList<>();
     private RecordingId recordingId;
     private String outcome = "pending";
+    /** The record of the part before a transfer, for the part after it; null otherwise. */
+    private final String transferredFrom;
+    /** Set when a transfer ended this part: when, which side was replaced and the next part's record. */
+    private Map<String, Object> transfer;
 
-    CallConsent(CallPolicy policy, String callId, Decision decision, Instant decidedAt) {
+    /**
+     * @param key             the record's key: the SIP Call-ID, and for the part of a call after its n-th
+     *                        transfer {@code <Call-ID>;transfer=<n>}
+     * @param transferredFrom the key of the part before the transfer; null for a call's first part
+     */
+    CallConsent(CallPolicy policy, String key, Decision decision, Instant decidedAt, String transferredFrom) {
         this.policy = policy;
-        this.callId = callId;
+        this.callId = key;
         this.decision = decision;
         this.decidedAt = decidedAt;
+        this.transferredFrom = transferredFrom;
         store();
+    }
+
+    String key() {
+        return callId;
+    }
+
+    /** A transfer ended this part: the party on {@code replaced} (caller or callee) left; {@code next} goes on. */
+    synchronized void transferred(Instant at, String replaced, String next) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("at", at.toString());
+        t.put("replaced", replaced);
+        t.put("continuedAs", next);
+        transfer = t;
     }
 
     synchronized Decision decision() {
@@ -81,14 +104,31 @@ final class CallConsent {
 
     private void store() {
         boolean recorded = recordingId != null && outcome.equals("recorded");
+        boolean none = evidence.isEmpty() && transferredFrom == null && transfer == null;
         policy.store(new DecisionRecord(callId, recordingId, decidedAt, decision.rulesVersion(), decision.rulesSha256(),
-                recorded, DecisionJson.toJson(decision), evidence.isEmpty() ? null : evidenceJson(evidence), outcome));
+                recorded, DecisionJson.toJson(decision),
+                none ? null : evidenceJson(evidence, transferredFrom, transfer), outcome));
     }
 
     /** The consent evidence: {"announcements":[…]}, each with its prompt (id and hash), legs, start and end. */
     static String evidenceJson(java.util.List<AnnouncementEvidence> all) {
+        return evidenceJson(all, null, null);
+    }
+
+    /**
+     * The consent evidence of one part of a call: its announcements, and where a transfer joined it to the
+     * part before ({@code transferredFrom}) or after ({@code transfer}: at, replaced, continuedAs).
+     */
+    static String evidenceJson(java.util.List<AnnouncementEvidence> all, String transferredFrom,
+                               Map<String, Object> transfer) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("announcements", all.stream().map(CallConsent::evidence).toList());
+        if (transferredFrom != null) {
+            m.put("transferredFrom", transferredFrom);
+        }
+        if (transfer != null) {
+            m.put("transfer", transfer);
+        }
         return DecisionJson.write(m);
     }
 

@@ -115,10 +115,17 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         return s;
     }
 
-    private final class Session implements MediaSession, AnnouncementListener, LiveCalls.Handle {
-        private final Participants participants;
+    /**
+     * One stretch of a call between the same parties, with its own decision: the whole call, or for a
+     * transferred call each part from one transfer to the next (numbered from 0).
+     */
+    private record Part(Participants participants, CallConsent consent, int number) {
+    }
+
+    private final class Session implements MediaSession, LiveCalls.Handle {
         private final String label;
-        private final CallConsent consent;
+        /** The current part; replaced (under {@link #lock}) when a transfer brings in a new party. */
+        private volatile Part part;
         private volatile RelaySession relay;
         private volatile Announcement announcement;
         /** Guards recorder, sink and the flags: fed on the relay thread, changed from SIP and recorder threads. */
@@ -144,17 +151,26 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         private boolean answered;
         private boolean closed;
         private boolean optedOut;
-        /** The caller heard the whole announcement before the callee was rung (inbound calls). */
-        private volatile boolean callerHeardEarly;
+        /** Which leg pressed the opt-out key, while {@link #optedOut}. */
+        private Leg optedOutBy;
+        /** The legs whose party heard a whole announcement (early or at answer); a transfer forgets the replaced one. */
+        private final Set<Leg> heard = EnumSet.noneOf(Leg.class);
         private volatile PacingStream pacing;
         private Thread starter;
         private final TimeBase time = TimeBase.system(clock);
 
         Session(Participants participants) {
-            this.participants = participants;
             this.label = participants.label();
-            this.consent = new CallConsent(policy, participants.callId(), policy.decide(participants, null),
-                    clock.instant());
+            this.part = new Part(participants, new CallConsent(policy, participants.callId(),
+                    policy.decide(participants, null), clock.instant(), null), 0);
+        }
+
+        private Participants participants() {
+            return part.participants();
+        }
+
+        private CallConsent consent() {
+            return part.consent();
         }
 
         @Override
@@ -200,8 +216,8 @@ public final class RecordingMediaAnchor implements MediaAnchor {
          */
         @Override
         public boolean playBeforeRinging(SessionDescription offer, int audioIndex, Runnable proceed) {
-            Decision decision = consent.decision();
-            if (participants.direction() != io.callvault.core.Direction.IN || !decision.record()
+            Decision decision = consent().decision();
+            if (participants().direction() != io.callvault.core.Direction.IN || !decision.record()
                     || !decision.announceTo().includesCaller() || audioIndex < 0) {
                 return false;
             }
@@ -212,7 +228,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             }
             Announcement a = new Announcement(policy.prompt(decision), Set.of(Leg.A), optOut(decision),
                     Map.of(Leg.A, PayloadMap.fromSdp(media), Leg.B, PayloadMap.STATIC), time,
-                    new EarlyListener(proceed));
+                    new EarlyListener(new PartListener(part), proceed));
             announcement = a;
             a.start();
             pacing = PacingStream.start(relay, Leg.B, pt, scheduler);
@@ -223,9 +239,9 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         public void answered(Instant at, SessionDescription callerSdp, SessionDescription calleeSdp) {
             String pref = recordPref(callerSdp).or(() -> recordPref(calleeSdp)).orElse(null);
             if (pref != null) {
-                consent.redecided(policy.decide(participants, pref));
+                consent().redecided(policy.decide(participants(), pref));
             }
-            Decision decision = consent.decision();
+            Decision decision = consent().decision();
             boolean declined;
             synchronized (lock) {
                 this.callerSdp = callerSdp;
@@ -234,25 +250,119 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 answeredAt = at;
                 declined = optedOut;
             }
+            Set<Leg> alreadyHeard = heardNow();
             startMasking(decision, callerSdp, calleeSdp);
             if (declined) {
                 return; // a party declined during the early announcement; the outcome says so
             }
             if (!decision.record()) {
-                consent.outcome("not_recorded_by_rule");
+                consent().outcome("not_recorded_by_rule");
                 LOG.info("{}: not recorded, as the policy decided", label);
                 return;
             }
             Set<Leg> legs = legs(decision.announceTo());
-            if (callerHeardEarly) {
-                legs.remove(Leg.A);
-            }
+            legs.removeAll(alreadyHeard);
             if (legs.isEmpty()) {
-                startRecording(at);
+                startRecording(at, part);
                 return;
             }
+            playAnnouncement(decision, legs, part, callerSdp, calleeSdp);
+        }
+
+        /**
+         * A transfer put a new party on {@code side}: the part so far ends (its recording sealed, its record
+         * finished with a pointer to the next), and a new part starts with a fresh decision for the new set
+         * of parties. The newcomer hears the announcement where that decision requires it; parties who heard
+         * it already are not made to hear it again, and recording of the new part starts once everyone the
+         * decision names has heard it. A remaining party who declined recording stays unrecorded.
+         */
+        @Override
+        public void transferred(Side side, Participants now, SessionDescription sdp, int audioIndex, Instant at) {
+            Leg replaced = leg(side);
+            Announcement playing = announcement;
+            announcement = null;
+            if (playing != null) {
+                playing.cancel(); // reports interrupted to its part if still playing: that part recorded nothing
+            }
+            remote(side, sdp, audioIndex);
+            Part before;
+            Part after;
+            VaultFrameSink sealed;
+            Thread starting;
+            boolean stillDeclined;
+            Set<Leg> alreadyHeard;
+            SessionDescription callerNow;
+            SessionDescription calleeNow;
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                if (side == Side.CALLER) {
+                    callerSdp = sdp;
+                } else {
+                    calleeSdp = sdp;
+                }
+                callerNow = callerSdp;
+                calleeNow = calleeSdp;
+                starting = starter;
+                starter = null;
+                sealed = stopRecorder();
+                heard.remove(replaced);
+                if (optedOut && optedOutBy == replaced) {
+                    optedOut = false; // whoever declined has left; the others did not
+                    optedOutBy = null;
+                }
+                stillDeclined = optedOut;
+                alreadyHeard = heard.isEmpty() ? EnumSet.noneOf(Leg.class) : EnumSet.copyOf(heard);
+                before = part;
+                int number = before.number() + 1;
+                String pref = recordPref(callerNow).or(() -> recordPref(calleeNow)).orElse(null);
+                after = new Part(now, new CallConsent(policy, now.callId() + ";transfer=" + number,
+                        policy.decide(now, pref), at, before.consent().key()), number);
+                part = after;
+            }
+            before.consent().transferred(at, side == Side.CALLER ? "caller" : "callee", after.consent().key());
+            Thread.ofVirtual().name("rec-seal-" + label).start(() -> {
+                joinQuietly(starting); // a recording still starting for the old part is discarded by its starter
+                if (sealed != null) {
+                    sealed.seal();
+                }
+                before.consent().finish();
+            });
+            LOG.info("{}: transferred; the {} is now {}; deciding again", label,
+                    side == Side.CALLER ? "caller" : "callee", side == Side.CALLER ? now.caller() : now.callee());
+            Decision decision = after.consent().decision();
+            startMasking(decision, callerNow, calleeNow);
+            if (stillDeclined) {
+                after.consent().outcome("opted_out");
+                return;
+            }
+            if (!decision.record()) {
+                after.consent().outcome("not_recorded_by_rule");
+                return;
+            }
+            Set<Leg> legs = legs(decision.announceTo());
+            legs.removeAll(alreadyHeard);
+            if (legs.isEmpty()) {
+                synchronized (lock) {
+                    starter = Thread.ofVirtual().name("rec-start-" + label).start(() -> startRecording(at, after));
+                }
+                return;
+            }
+            playAnnouncement(decision, legs, after, callerNow, calleeNow);
+        }
+
+        private Set<Leg> heardNow() {
+            synchronized (lock) {
+                return heard.isEmpty() ? EnumSet.noneOf(Leg.class) : EnumSet.copyOf(heard);
+            }
+        }
+
+        /** Plays the decision's prompt to {@code legs}; recording of {@code of} starts when they have heard it. */
+        private void playAnnouncement(Decision decision, Set<Leg> legs, Part of, SessionDescription callerSdp,
+                              SessionDescription calleeSdp) {
             Announcement a = new Announcement(policy.prompt(decision), legs, optOut(decision),
-                    Map.of(Leg.A, payloads(callerSdp), Leg.B, payloads(calleeSdp)), time, this);
+                    Map.of(Leg.A, payloads(callerSdp), Leg.B, payloads(calleeSdp)), time, new PartListener(of));
             announcement = a;
             a.start();
         }
@@ -273,7 +383,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         /** The legs whose keys are an agent's (feature codes): the business's side of the call. */
         private boolean isAgent(Leg leg) {
-            return switch (participants.direction()) {
+            return switch (participants().direction()) {
                 case IN -> leg == Leg.B;
                 case OUT -> leg == Leg.A;
                 default -> true;
@@ -341,10 +451,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
          */
         private void startMasking(Decision decision, SessionDescription callerSdp, SessionDescription calleeSdp) {
             DtmfMasker[] m = new DtmfMasker[2];
-            Leg customer = participants.direction() == io.callvault.core.Direction.OUT ? Leg.B : Leg.A;
+            Leg customer = participants().direction() == io.callvault.core.Direction.OUT ? Leg.B : Leg.A;
             if (pci.masksTowardAgent(decision.flags().pciPause())) {
                 boolean toPaymentIvr = pci.paymentNumbers().contains(
-                        VaultFrameSink.number(participants.callee()).toString());
+                        VaultFrameSink.number(participants().callee()).toString());
                 m[customer.ordinal()] = masker(customer, toPaymentIvr, customer == Leg.A ? callerSdp : calleeSdp);
                 LOG.info("{}: the {}'s keys are masked toward the agent", label,
                         customer == Leg.A ? "caller" : "callee");
@@ -408,28 +518,32 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         /** The early announcement's outcome: either way the callee is rung next, off the media thread. */
         private final class EarlyListener implements AnnouncementListener {
+            private final PartListener part;
             private final Runnable proceed;
 
-            EarlyListener(Runnable proceed) {
+            EarlyListener(PartListener part, Runnable proceed) {
+                this.part = part;
                 this.proceed = proceed;
             }
 
             @Override
             public void completed(AnnouncementEvidence evidence) {
-                consent.announcementEnded(evidence);
-                callerHeardEarly = true;
+                part.of.consent().announcementEnded(evidence);
+                synchronized (lock) {
+                    heard.add(Leg.A);
+                }
                 ringNow();
             }
 
             @Override
             public void optedOut(Leg leg, AnnouncementEvidence evidence) {
-                Session.this.optedOut(leg, evidence);
+                part.optedOut(leg, evidence);
                 ringNow();
             }
 
             @Override
             public void interrupted(AnnouncementEvidence evidence) {
-                Session.this.interrupted(evidence);
+                part.interrupted(evidence);
             }
 
             private void ringNow() {
@@ -445,56 +559,73 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             }
         }
 
-        // --- announcement events (completed/optedOut on the relay thread, interrupted on a SIP thread) ---
+        /**
+         * The outcome of an announcement played at answer or after a transfer, for the part it was played in
+         * (completed and optedOut on the relay thread, interrupted on a SIP thread). The evidence always goes
+         * to that part's record; a part a transfer has ended starts no recording.
+         */
+        private final class PartListener implements AnnouncementListener {
+            private final Part of;
 
-        @Override
-        public void completed(AnnouncementEvidence evidence) {
-            consent.announcementEnded(evidence);
-            synchronized (lock) {
-                if (closed || optedOut) {
-                    return;
+            PartListener(Part of) {
+                this.of = of;
+            }
+
+            @Override
+            public void completed(AnnouncementEvidence evidence) {
+                of.consent().announcementEnded(evidence);
+                synchronized (lock) {
+                    if (closed || optedOut || part != of) {
+                        return;
+                    }
+                    heard.addAll(evidence.legs());
+                    starter = Thread.ofVirtual().name("rec-start-" + label)
+                            .start(() -> startRecording(evidence.endedAt(), of));
                 }
-                starter = Thread.ofVirtual().name("rec-start-" + label).start(() -> startRecording(evidence.endedAt()));
+            }
+
+            @Override
+            public void optedOut(Leg leg, AnnouncementEvidence evidence) {
+                of.consent().announcementEnded(evidence);
+                of.consent().outcome("opted_out");
+                VaultFrameSink started;
+                synchronized (lock) {
+                    if (part != of) {
+                        return;
+                    }
+                    optedOut = true;
+                    optedOutBy = leg;
+                    started = stopRecorder();
+                }
+                LOG.info("{}: the {} declined recording (opt-out key); the call continues unrecorded", label,
+                        leg == Leg.A ? "caller" : "callee");
+                if (started != null) {
+                    Thread.ofVirtual().name("rec-discard-" + label).start(() -> discard(started, of));
+                }
+            }
+
+            @Override
+            public void interrupted(AnnouncementEvidence evidence) {
+                of.consent().announcementEnded(evidence);
+                if (of.consent().outcome().equals("pending")) {
+                    of.consent().outcome("announcement_interrupted");
+                }
             }
         }
 
-        @Override
-        public void optedOut(Leg leg, AnnouncementEvidence evidence) {
-            consent.announcementEnded(evidence);
-            consent.outcome("opted_out");
-            VaultFrameSink started;
-            synchronized (lock) {
-                optedOut = true;
-                started = stopRecorder();
-            }
-            LOG.info("{}: the {} declined recording (opt-out key); the call continues unrecorded", label,
-                    leg == Leg.A ? "caller" : "callee");
-            if (started != null) {
-                Thread.ofVirtual().name("rec-discard-" + label).start(() -> discard(started));
-            }
-        }
-
-        @Override
-        public void interrupted(AnnouncementEvidence evidence) {
-            consent.announcementEnded(evidence);
-            if (consent.outcome().equals("pending")) {
-                consent.outcome("announcement_interrupted");
-            }
-        }
-
-        /** Starts the vault recording (blocking I/O: never on the relay thread). */
-        private void startRecording(Instant at) {
+        /** Starts the vault recording of part {@code of} (blocking I/O: never on the relay thread). */
+        private void startRecording(Instant at, Part of) {
             VaultFrameSink s;
             try {
-                s = VaultFrameSink.start(vault, participants, at);
+                s = VaultFrameSink.start(vault, of.participants(), at);
             } catch (Exception e) {
-                consent.outcome("recording_failed");
+                of.consent().outcome("recording_failed");
                 LOG.error("{}: recording could not start, the call continues unrecorded: {}", label, e.getMessage());
                 return;
             }
             boolean keep;
             synchronized (lock) {
-                keep = !closed && !optedOut;
+                keep = !closed && !optedOut && part == of;
                 if (keep) {
                     sink = s;
                     guard = new RecordingGuard(s, pci.delay(), pci.markerTone() ? RecordingGuard.PauseFill.MARKER_TONE
@@ -507,7 +638,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 }
             }
             if (!keep) {
-                discard(s);
+                discard(s, of);
                 return;
             }
             synchronized (lock) {
@@ -518,21 +649,23 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                         alerts.computeIfAbsent(label, l -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(alert);
                         LOG.warn("{}: ALERT: {}; resume it (or end the call) when the payment is done", label, alert);
                     });
-                    if (pci.paymentNumbers().contains(VaultFrameSink.number(participants.callee()).toString())) {
+                    if (pci.paymentNumbers().contains(VaultFrameSink.number(of.participants().callee()).toString())) {
                         guard.pause("payment-route", "call to a payment number", "auto");
                     }
                 }
             }
             live.add(this);
-            recordings.put(label, s.recordingId());
-            consent.outcome("recorded");
-            consent.recordingStarted(s.recordingId());
+            recordings.putIfAbsent(label, s.recordingId()); // a transferred call's record links its first recording
+            of.consent().outcome("recorded");
+            of.consent().recordingStarted(s.recordingId());
         }
 
-        private void discard(VaultFrameSink s) {
+        private void discard(VaultFrameSink s, Part of) {
             recordings.remove(label, s.recordingId());
-            consent.recordingDropped();
-            s.discard("not kept: " + (optedOut ? "a party declined recording" : "the call ended before recording"));
+            of.consent().recordingDropped();
+            s.discard("not kept: " + (optedOut ? "a party declined recording"
+                    : part != of ? "the call was transferred before recording started"
+                    : "the call ended before recording"));
         }
 
         /** Stops feeding the recorder and flushes the guard's delay line; returns the sink, or null. Under the lock. */
@@ -566,23 +699,23 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         @Override
         public String sipCallId() {
-            return participants.callId();
+            return participants().callId();
         }
 
         @Override
         public String caller() {
-            return participants.caller();
+            return participants().caller();
         }
 
         @Override
         public String callee() {
-            return participants.callee();
+            return participants().callee();
         }
 
         @Override
         public String agent() {
-            return participants.direction() == io.callvault.core.Direction.IN ? participants.callee()
-                    : participants.caller();
+            Participants p = participants();
+            return p.direction() == io.callvault.core.Direction.IN ? p.callee() : p.caller();
         }
 
         @Override
@@ -671,24 +804,29 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                     closed = true;
                     pending = starter;
                 }
-                if (pending != null) {
-                    try {
-                        pending.join(Duration.ofSeconds(10));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                joinQuietly(pending);
                 VaultFrameSink s;
                 synchronized (lock) {
                     s = stopRecorder();
                     if (!answered) {
-                        consent.outcome("not_answered");
+                        consent().outcome("not_answered");
                     }
                 }
                 if (s != null) {
                     s.seal();
                 }
-                consent.finish();
+                consent().finish();
+            }
+        }
+
+        /** Waits (bounded) for a recording that is still starting, so that it is either kept or discarded. */
+        private void joinQuietly(Thread starting) {
+            if (starting != null) {
+                try {
+                    starting.join(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 

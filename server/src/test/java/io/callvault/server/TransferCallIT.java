@@ -1,0 +1,202 @@
+package io.callvault.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.callvault.server.config.ServerConfig;
+import io.callvault.server.peers.BaresipPhone;
+import io.callvault.server.peers.Harness;
+import io.callvault.vault.RecordingReader;
+import io.callvault.vault.Vault;
+import io.callvault.vault.spi.RecordingRow;
+import io.callvault.vault.spi.decision.DecisionRecord;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Blind transfer (REFER) with real baresip phones: Alice (201) calls Bob (202), Bob transfers her to Dave
+ * (203). The call is split where the transfer happened: the part with Bob is sealed, and a new decision is
+ * made for Alice and Dave. Where the rules announce to every party, Dave hears the announcement before his
+ * part is recorded and Alice, who heard it already, does not hear it again; where they do not, Dave's part
+ * is recorded from the moment he answers.
+ */
+class TransferCallIT {
+    private static final String PASSWORD_D = "dave-secret-203";
+    /** Bob transfers this long after his call was established (the first announcement is over by then). */
+    private static final int TRANSFER_AFTER = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void newPartyHearsTheAnnouncement_andOnlyThenIsRecorded_whenTheRulesAnnounceToEveryone() throws Exception {
+        Path prompt = builtInPrompt();
+        try (LiveServer server = LiveServer.start(dir, announceToEveryone())) {
+            Path audio = Harness.audio();
+            Parts parts = transferredCall(server, 35, 21);
+            Harness.assertContains(prompt, parts.daveHeard(), 2);                   // Dave: the prompt at his answer
+            Harness.assertContains(prompt, parts.aliceHeard(), 2);                  // Alice: the prompt at Bob's answer
+            assertNoMatch(prompt, trim(parts.aliceHeard(), TRANSFER_AFTER - 1));    // ... and never again
+            Harness.assertContains(audio.resolve("callee_speech.wav"), trim(parts.aliceHeard(), TRANSFER_AFTER - 1),
+                    20); // after the transfer Alice hears Dave
+
+            DecisionRecord first = parts.first();
+            DecisionRecord second = parts.second();
+            assertThat(first.outcome()).isEqualTo("recorded");
+            assertThat(first.evidenceJson()).contains("\"legs\":[\"callee\",\"caller\"]")
+                    .contains("\"replaced\":\"callee\"").contains("\"continuedAs\":\"" + second.callId() + "\"");
+            assertThat(second.callId()).isEqualTo(first.callId() + ";transfer=1");
+            assertThat(second.outcome()).isEqualTo("recorded");
+            assertThat(second.decisionJson()).contains("ALL_PARTY_CONSENT");
+            assertThat(second.evidenceJson()).contains("\"legs\":[\"callee\"]").contains("\"completed\":true")
+                    .contains("\"transferredFrom\":\"" + first.callId() + "\"");
+            Instant promptEnded = Instant.parse(field(second.evidenceJson(), "endedAt"));
+
+            Path wav = dir.resolve("part2.wav");
+            RecordingRow firstRow;
+            RecordingRow secondRow;
+            try (Vault vault = Services.openVault(ServerConfig.load(server.config, Map.of()), Map.of())) {
+                firstRow = vault.find(first.recordingId());
+                secondRow = vault.find(second.recordingId());
+                try (RecordingReader r = vault.open(secondRow.id()); OutputStream out = Files.newOutputStream(wav)) {
+                    r.writeWav(out);
+                }
+            }
+            assertThat(secondRow.id()).isNotEqualTo(firstRow.id());
+            assertThat(firstRow.startedAt().plusMillis(firstRow.durationMillis()))
+                    .isBeforeOrEqualTo(secondRow.startedAt());
+            // Dave's part is recorded from the end of his announcement, not from his answer
+            assertThat(secondRow.startedAt()).isAfterOrEqualTo(promptEnded.minusMillis(100));
+            Path left = Harness.channel(wav, 1, dir.resolve("left.wav"));
+            Path right = Harness.channel(wav, 2, dir.resolve("right.wav"));
+            Harness.assertContains(audio.resolve("caller_speech.wav"), left, 8);   // Alice
+            Harness.assertContains(audio.resolve("callee_speech.wav"), right, 8);  // Dave
+            assertNoMatch(prompt, right);
+        }
+    }
+
+    @Test
+    void newPartyIsNotAnnouncedTo_whenTheRulesDoNotAnnounceOwnSide() throws Exception {
+        Path prompt = builtInPrompt();
+        try (LiveServer server = LiveServer.start(dir)) {
+            Parts parts = transferredCall(server, 22, 12);
+            assertNoMatch(prompt, parts.daveHeard());
+            DecisionRecord first = parts.first();
+            DecisionRecord second = parts.second();
+            assertThat(first.outcome()).isEqualTo("recorded");
+            assertThat(second.outcome()).isEqualTo("recorded");
+            assertThat(second.evidenceJson()).contains("\"announcements\":[]")
+                    .contains("\"transferredFrom\":\"" + first.callId() + "\"");
+            try (Vault vault = Services.openVault(ServerConfig.load(server.config, Map.of()), Map.of())) {
+                RecordingRow secondRow = vault.find(second.recordingId());
+                // recorded from the transfer on: within moments of the new decision
+                assertThat(Duration.between(second.decidedAt(), secondRow.startedAt()).abs())
+                        .isLessThan(Duration.ofSeconds(1));
+                assertThat(vault.find(first.recordingId()).startedAt()).isBefore(second.decidedAt());
+            }
+        }
+    }
+
+    /** What a transferred call left behind: the audio Alice and Dave received and the two parts' decisions. */
+    private record Parts(Path aliceHeard, Path daveHeard, DecisionRecord first, DecisionRecord second) {
+    }
+
+    /**
+     * Alice calls Bob, Bob transfers her to Dave {@link #TRANSFER_AFTER} s after answering; Alice hangs up
+     * {@code callSeconds} after her call was established. Alice starts speaking {@code aliceLead} s into the
+     * call, Dave 9 s after he answers; Bob stays silent.
+     */
+    private Parts transferredCall(LiveServer server, int callSeconds, int aliceLead) throws Exception {
+        try (var catalog = Services.openCatalogOnly(ServerConfig.load(server.config, Map.of()))) {
+            catalog.directory().putExtension(LiveServer.extension("203", "Dave", PASSWORD_D, server.cfg));
+        }
+        try (BaresipPhone bob = phone(server, "bob", 5262, 4562, "callee_speech.wav", 60, "202",
+                LiveServer.PASSWORD_B);
+             BaresipPhone dave = phone(server, "dave", 5266, 4566, "callee_speech.wav", 9, "203", PASSWORD_D);
+             BaresipPhone alice = phone(server, "alice", 5264, 4564, "caller_speech.wav", aliceLead, "201",
+                     LiveServer.PASSWORD_A)) {
+            bob.script("wait:CALL_ESTABLISHED:40", "sleep:" + TRANSFER_AFTER,
+                    "cmd:transfer sip:203@" + server.proxy(), "wait:CALL_CLOSED:30");
+            dave.script("wait:CALL_ESTABLISHED:60", "wait:CALL_CLOSED:90");
+            alice.script("dial:sip:202@" + server.proxy(), "wait:CALL_ESTABLISHED:30", "hold_until:" + callSeconds,
+                    "hangup", "wait:CALL_CLOSED:15");
+            alice.awaitScript(callSeconds + 40);
+            bob.awaitScript(30);
+            dave.awaitScript(30);
+            List<DecisionRecord> decisions = decisions(server);
+            return new Parts(alice.receivedAudio().orElseThrow(), dave.receivedAudio().orElseThrow(),
+                    decisions.get(0), decisions.get(1));
+        }
+    }
+
+    private BaresipPhone phone(LiveServer server, String name, int sipPort, int ctrlPort, String speech, int lead,
+                               String user, String password) throws Exception {
+        Path source = dir.resolve(name + "-src.wav");
+        Harness.run(List.of("bash", Harness.dir().resolve("pad_wav.sh").toString(),
+                Harness.audio().resolve(speech).toString(), source.toString(), "90", String.valueOf(lead)), 30);
+        String answer = name.equals("alice") ? "manual" : "auto";
+        BaresipPhone phone = BaresipPhone.start(dir, name, sipPort, ctrlPort, source,
+                server.account(user, password, answer));
+        LiveServer.awaitRegistered(phone, 20);
+        return phone;
+    }
+
+    /** Both parts' decision records once the call has ended, the first part first. */
+    private static List<DecisionRecord> decisions(LiveServer server) throws Exception {
+        List<DecisionRecord> found = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var catalog = Services.openCatalogOnly(ServerConfig.load(server.config, Map.of()))) {
+                List<DecisionRecord> all = catalog.decisions().recent(0, 10);
+                found.clear();
+                found.addAll(all);
+                return all.size() == 2 && all.stream().noneMatch(d -> d.outcome().equals("pending"));
+            }
+        });
+        found.sort(Comparator.comparing(DecisionRecord::decidedAt));
+        return found;
+    }
+
+    private String announceToEveryone() throws Exception {
+        Path rules = dir.resolve("consent.conf");
+        Files.writeString(rules, "version = test-consent\n[general]\nannounce_own_side = yes\n");
+        return "policy.rules_file = " + rules;
+    }
+
+    private Path trim(Path wav, int fromSecond) throws Exception {
+        Path out = dir.resolve(wav.getFileName() + "-from" + fromSecond + ".wav");
+        Harness.run(List.of("sox", wav.toString(), out.toString(), "trim", String.valueOf(fromSecond)), 30);
+        return out;
+    }
+
+    private Path builtInPrompt() throws Exception {
+        Path out = dir.resolve("prompt.wav");
+        try (InputStream in = getClass().getResourceAsStream("/io/callvault/media/announce/recording-notice-en.wav")) {
+            Files.copy(in, out);
+        }
+        return out;
+    }
+
+    private static void assertNoMatch(Path reference, Path test) throws Exception {
+        try {
+            String said = Harness.assertContains(reference, test, 60);
+            throw new AssertionError("the audio contains the announcement: " + said);
+        } catch (IllegalStateException expected) {
+            assertThat(expected.getMessage()).contains("NO MATCH");
+        }
+    }
+
+    private static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        return m.group(1);
+    }
+}
