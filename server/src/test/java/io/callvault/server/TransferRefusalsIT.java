@@ -89,6 +89,7 @@ class TransferRefusalsIT {
                 server.account("202", LiveServer.PASSWORD_B, "auto"));
         LiveServer.awaitRegistered(bob, 20);
         bob.script("wait:CALL_ESTABLISHED:30", "wait:CALL_CLOSED:60");
+        bob.awaitScriptRunning(10); // the raw UA's call is answered within milliseconds
         return bob;
     }
 

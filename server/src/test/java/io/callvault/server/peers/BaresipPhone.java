@@ -55,6 +55,22 @@ public final class BaresipPhone implements AutoCloseable {
                 .start();
     }
 
+    /**
+     * Waits until the script's controller is connected and running its first step: events from before that
+     * are not seen by it (e.g. a call answered at once).
+     */
+    public void awaitScriptRunning(long seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Path log = dir.resolve("bsctl.log");
+        while (!(Files.exists(log) && Files.readString(log).contains("bsctl step:"))) {
+            if (System.nanoTime() > deadline || !script.isAlive()) {
+                throw new AssertionError("baresip " + dir.getFileName() + " controller did not start:\n"
+                        + (Files.exists(log) ? Files.readString(log) : ""));
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Waits for the script to finish; fails with its output and the phone's log if a step failed. */
     public void awaitScript(long seconds) throws IOException, InterruptedException {
         if (!script.waitFor(seconds, TimeUnit.SECONDS) || script.exitValue() != 0) {

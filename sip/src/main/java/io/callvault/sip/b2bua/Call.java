@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One call through the B2BUA: the caller's dialog (we are its UAS), the callee's dialog (we are its UAC),
- * the media session and what the call record needs. All fields are guarded by {@code this}: every event
+ * the media session and what the call record needs. A transfer replaces one side's dialog with a new one
+ * we started (see {@link CallTransfer}); the call keeps its label and the caller's original Call-ID. All fields are guarded by {@code this}: every event
  * of a call (responses, requests from either side, timers) runs under that lock.
  */
 final class Call {
@@ -146,7 +147,7 @@ final class Call {
     }
 
     CallEvents.CallSummary summary() {
-        return new CallEvents.CallSummary(label, caller.callId.value(), callerNumber, callerName, calleeNumber, direction.label(),
+        return new CallEvents.CallSummary(label, callerRequest.callId().value(), callerNumber, callerName, calleeNumber, direction.label(),
                 startedAt, answeredAt, endedAt, disposition, finalStatus, endedBy);
     }
 }

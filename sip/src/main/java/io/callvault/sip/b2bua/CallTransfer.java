@@ -246,6 +246,10 @@ final class CallTransfer {
             return;
         }
         call.transfer = null;
+        if (p.side == Side.CALLER && call.okRetransmit != null) {
+            call.okRetransmit.cancel(); // the original caller is leaving: its answer needs no more resending
+            call.state = Call.State.CONFIRMED;
+        }
         call.replaceLeg(p.side, p.target);
         call.direction = p.direction;
         call.party(p.side, p.to.number(), p.to.name());
