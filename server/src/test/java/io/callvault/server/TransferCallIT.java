@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Blind transfer (REFER) with real baresip phones: Alice (201) calls Bob (202), Bob transfers her to Dave
- * (203). The call is split where the transfer happened: the part with Bob is sealed, and a new decision is
+ * (203), or Alice transfers Bob to Dave. The call is split where the transfer happened: the part with Bob is sealed, and a new decision is
  * made for Alice and Dave. Where the rules announce to every party, Dave hears the announcement before his
  * part is recorded and Alice, who heard it already, does not hear it again; where they do not, Dave's part
  * is recorded from the moment he answers.
@@ -42,11 +42,11 @@ class TransferCallIT {
         Path prompt = builtInPrompt();
         try (LiveServer server = LiveServer.start(dir, announceToEveryone())) {
             Path audio = Harness.audio();
-            Parts parts = transferredCall(server, 35, 21);
+            Parts parts = transferredCall(server, false, 35, 21);
             Harness.assertContains(prompt, parts.daveHeard(), 2);                   // Dave: the prompt at his answer
-            Harness.assertContains(prompt, parts.aliceHeard(), 2);                  // Alice: the prompt at Bob's answer
-            assertNoMatch(prompt, trim(parts.aliceHeard(), TRANSFER_AFTER - 1));    // ... and never again
-            Harness.assertContains(audio.resolve("callee_speech.wav"), trim(parts.aliceHeard(), TRANSFER_AFTER - 1),
+            Harness.assertContains(prompt, parts.stayerHeard(), 2);                  // Alice: the prompt at Bob's answer
+            assertNoMatch(prompt, trim(parts.stayerHeard(), TRANSFER_AFTER - 1));    // ... and never again
+            Harness.assertContains(audio.resolve("callee_speech.wav"), trim(parts.stayerHeard(), TRANSFER_AFTER - 1),
                     20); // after the transfer Alice hears Dave
 
             DecisionRecord first = parts.first();
@@ -85,14 +85,19 @@ class TransferCallIT {
     }
 
     @Test
-    void newPartyIsNotAnnouncedTo_whenTheRulesDoNotAnnounceOwnSide() throws Exception {
+    void callerTransfers_andTheNewPartyIsNotAnnouncedTo_whenTheRulesDoNotAnnounceOwnSide() throws Exception {
         Path prompt = builtInPrompt();
         try (LiveServer server = LiveServer.start(dir)) {
-            Parts parts = transferredCall(server, 22, 12);
+            Parts parts = transferredCall(server, true, 32, 12);
             assertNoMatch(prompt, parts.daveHeard());
+            // Bob, who stayed, hears Dave (speaking the caller's sentence) after the transfer
+            Harness.assertContains(Harness.audio().resolve("caller_speech.wav"), trim(parts.stayerHeard(),
+                    TRANSFER_AFTER - 1), 15);
             DecisionRecord first = parts.first();
             DecisionRecord second = parts.second();
             assertThat(first.outcome()).isEqualTo("recorded");
+            assertThat(first.evidenceJson()).contains("\"replaced\":\"caller\"");
+            assertThat(second.decisionJson()).contains("203");
             assertThat(second.outcome()).isEqualTo("recorded");
             assertThat(second.evidenceJson()).contains("\"announcements\":[]")
                     .contains("\"transferredFrom\":\"" + first.callId() + "\"");
@@ -106,34 +111,41 @@ class TransferCallIT {
         }
     }
 
-    /** What a transferred call left behind: the audio Alice and Dave received and the two parts' decisions. */
-    private record Parts(Path aliceHeard, Path daveHeard, DecisionRecord first, DecisionRecord second) {
+    /** What a transferred call left behind: the audio the remaining party and Dave received, and the decisions. */
+    private record Parts(Path stayerHeard, Path daveHeard, DecisionRecord first, DecisionRecord second) {
     }
 
     /**
-     * Alice calls Bob, Bob transfers her to Dave {@link #TRANSFER_AFTER} s after answering; Alice hangs up
-     * {@code callSeconds} after her call was established. Alice starts speaking {@code aliceLead} s into the
-     * call, Dave 9 s after he answers; Bob stays silent.
+     * Alice calls Bob; {@link #TRANSFER_AFTER} s after answering, Bob (or Alice, if {@code callerTransfers})
+     * transfers the other one to Dave; whoever stays hangs up {@code callSeconds} after the answer. The one
+     * who stays starts speaking {@code stayerLead} s into the call, Dave 9 s after he answers; the one who
+     * transfers stays silent.
      */
-    private Parts transferredCall(LiveServer server, int callSeconds, int aliceLead) throws Exception {
+    private Parts transferredCall(LiveServer server, boolean callerTransfers, int callSeconds, int stayerLead)
+            throws Exception {
         try (var catalog = Services.openCatalogOnly(ServerConfig.load(server.config, Map.of()))) {
             catalog.directory().putExtension(LiveServer.extension("203", "Dave", PASSWORD_D, server.cfg));
         }
-        try (BaresipPhone bob = phone(server, "bob", 5262, 4562, "callee_speech.wav", 60, "202",
-                LiveServer.PASSWORD_B);
-             BaresipPhone dave = phone(server, "dave", 5266, 4566, "callee_speech.wav", 9, "203", PASSWORD_D);
-             BaresipPhone alice = phone(server, "alice", 5264, 4564, "caller_speech.wav", aliceLead, "201",
-                     LiveServer.PASSWORD_A)) {
-            bob.script("wait:CALL_ESTABLISHED:40", "sleep:" + TRANSFER_AFTER,
-                    "cmd:transfer sip:203@" + server.proxy(), "wait:CALL_CLOSED:30");
+        try (BaresipPhone bob = phone(server, "bob", 5262, 4562, "callee_speech.wav",
+                callerTransfers ? stayerLead : 60, "202", LiveServer.PASSWORD_B);
+             BaresipPhone dave = phone(server, "dave", 5266, 4566, callerTransfers ? "caller_speech.wav"
+                     : "callee_speech.wav", 9, "203", PASSWORD_D);
+             BaresipPhone alice = phone(server, "alice", 5264, 4564, "caller_speech.wav",
+                     callerTransfers ? 60 : stayerLead, "201", LiveServer.PASSWORD_A)) {
+            String[] transfers = {"wait:CALL_ESTABLISHED:40", "sleep:" + TRANSFER_AFTER,
+                    "cmd:transfer sip:203@" + server.proxy(), "wait:CALL_CLOSED:30"};
+            String[] stays = {"wait:CALL_ESTABLISHED:40", "hold_until:" + callSeconds, "hangup", "wait:CALL_CLOSED:15"};
             dave.script("wait:CALL_ESTABLISHED:60", "wait:CALL_CLOSED:90");
-            alice.script("dial:sip:202@" + server.proxy(), "wait:CALL_ESTABLISHED:30", "hold_until:" + callSeconds,
-                    "hangup", "wait:CALL_CLOSED:15");
-            alice.awaitScript(callSeconds + 40);
-            bob.awaitScript(30);
+            bob.script(callerTransfers ? stays : transfers);
+            List<String> aliceSteps = new java.util.ArrayList<>(List.of("dial:sip:202@" + server.proxy()));
+            aliceSteps.addAll(List.of(callerTransfers ? transfers : stays));
+            alice.script(aliceSteps.toArray(String[]::new));
+            BaresipPhone stayer = callerTransfers ? bob : alice;
+            stayer.awaitScript(callSeconds + 40);
+            (callerTransfers ? alice : bob).awaitScript(30);
             dave.awaitScript(30);
             List<DecisionRecord> decisions = decisions(server);
-            return new Parts(alice.receivedAudio().orElseThrow(), dave.receivedAudio().orElseThrow(),
+            return new Parts(stayer.receivedAudio().orElseThrow(), dave.receivedAudio().orElseThrow(),
                     decisions.get(0), decisions.get(1));
         }
     }
