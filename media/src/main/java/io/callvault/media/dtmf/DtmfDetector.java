@@ -55,6 +55,8 @@ public final class DtmfDetector {
     private final double[] window = new double[WINDOW];
     private int ringNext;
     private long position;
+    /** {@code position % HOP}, kept as a counter: the per-sample path has no division. */
+    private int sinceHop;
     private long zeroRun;
 
     private int candidate = -1;
@@ -92,6 +94,7 @@ public final class DtmfDetector {
         }
         position += count;
         zeroRun += count;
+        sinceHop = (int) (position % HOP);
     }
 
     /**
@@ -125,7 +128,15 @@ public final class DtmfDetector {
         ringNext = ringNext + 1 == WINDOW ? 0 : ringNext + 1;
         zeroRun = sample == 0 ? zeroRun + 1 : 0;
         position++;
-        if (position % HOP == 0 && position >= WINDOW) {
+        if (++sinceHop == HOP) {
+            sinceHop = 0;
+        }
+        if (sinceHop == 0 && position >= WINDOW) {
+            if (zeroRun >= WINDOW) { // an all-zero window: what the judge would say, without a pass over it
+                judge.reset();
+                step(-1, position - WINDOW);
+                return;
+            }
             int tail = WINDOW - ringNext;
             System.arraycopy(ring, ringNext, window, 0, tail);
             System.arraycopy(ring, 0, window, tail, ringNext);

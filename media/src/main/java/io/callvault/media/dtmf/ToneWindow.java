@@ -82,6 +82,8 @@ final class ToneWindow {
     private final double[] prevRe = new double[8];
     private final double[] prevIm = new double[8];
     private Verdict verdict = Verdict.SILENT;
+    /** The previous window's outputs are all zero (a new instance, or reset since the last judged window). */
+    private boolean forgotten = true;
 
     /**
      * @param samples {@link #WINDOW} samples, oldest first; only read
@@ -102,13 +104,17 @@ final class ToneWindow {
         int key = judge(argmax(0), argmax(4), energy / SUM_W2);
         System.arraycopy(re, 0, prevRe, 0, 8);
         System.arraycopy(im, 0, prevIm, 0, 8);
+        forgotten = false;
         return key;
     }
 
     /** Forgets the previous window, as after silence. */
     void reset() {
-        Arrays.fill(prevRe, 0);
-        Arrays.fill(prevIm, 0);
+        if (!forgotten) { // silence comes in long runs: clear once
+            Arrays.fill(prevRe, 0);
+            Arrays.fill(prevIm, 0);
+            forgotten = true;
+        }
         verdict = Verdict.SILENT;
     }
 
@@ -150,16 +156,32 @@ final class ToneWindow {
      * independent, so they pipeline): the DFT at HZ[k] up to a phase factor that is the same in every window.
      */
     private void goertzel() {
-        Arrays.fill(s1, 0);
-        Arrays.fill(s2, 0);
+        // the eight states live in locals (registers), not arrays: the same arithmetic in the same order as
+        // s0 = y + COEFF[k]·s1[k] − s2[k], so results are bit-identical, at a fraction of the memory traffic
+        final double c0 = COEFF[0];
+        final double c1 = COEFF[1];
+        final double c2 = COEFF[2];
+        final double c3 = COEFF[3];
+        final double c4 = COEFF[4];
+        final double c5 = COEFF[5];
+        final double c6 = COEFF[6];
+        final double c7 = COEFF[7];
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0; // s1[k]
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, b7 = 0; // s2[k]
         for (int n = 0; n < WINDOW; n++) {
             double y = weighted[n];
-            for (int k = 0; k < 8; k++) {
-                double s0 = y + COEFF[k] * s1[k] - s2[k];
-                s2[k] = s1[k];
-                s1[k] = s0;
-            }
+            double t;
+            t = y + c0 * a0 - b0; b0 = a0; a0 = t;
+            t = y + c1 * a1 - b1; b1 = a1; a1 = t;
+            t = y + c2 * a2 - b2; b2 = a2; a2 = t;
+            t = y + c3 * a3 - b3; b3 = a3; a3 = t;
+            t = y + c4 * a4 - b4; b4 = a4; a4 = t;
+            t = y + c5 * a5 - b5; b5 = a5; a5 = t;
+            t = y + c6 * a6 - b6; b6 = a6; a6 = t;
+            t = y + c7 * a7 - b7; b7 = a7; a7 = t;
         }
+        s1[0] = a0; s1[1] = a1; s1[2] = a2; s1[3] = a3; s1[4] = a4; s1[5] = a5; s1[6] = a6; s1[7] = a7;
+        s2[0] = b0; s2[1] = b1; s2[2] = b2; s2[3] = b3; s2[4] = b4; s2[5] = b5; s2[6] = b6; s2[7] = b7;
         for (int k = 0; k < 8; k++) {
             re[k] = s1[k] - COS[k] * s2[k];
             im[k] = SIN[k] * s2[k];

@@ -30,6 +30,8 @@ final class LegTimeline {
     static final int LATE_RUN_TO_REANCHOR = 3;
 
     private final short[] samples;
+    /** {@code samples.length - 1}: the ring's size is a power of two. */
+    private final int mask;
     private final boolean[] filled;
     private final long[] seen = new long[SEEN_SLOTS];
     private PayloadMap payloads;
@@ -60,10 +62,21 @@ final class LegTimeline {
     private long reanchors;
     private long concealed;
 
+    /** @param capacity samples the ring must hold at least; rounded up to a power of two */
     LegTimeline(int capacity, PayloadMap payloads) {
-        this.samples = new short[capacity];
-        this.filled = new boolean[capacity];
+        int size = Integer.highestOneBit(Math.max(2, capacity) - 1) << 1;
+        this.samples = new short[size];
+        this.filled = new boolean[size];
+        this.mask = size - 1;
         this.payloads = payloads;
+    }
+
+    /**
+     * The ring slot of a sample position: the position modulo the ring's size, negative positions included
+     * (two's complement and a power-of-two size make that a mask, not a division per sample).
+     */
+    private int slot(long position) {
+        return (int) (position & mask);
     }
 
     void payloads(PayloadMap map) {
@@ -199,11 +212,10 @@ final class LegTimeline {
     }
 
     private void write(G711 codec, ByteBuffer payload, long position, long emitted) {
-        int capacity = samples.length;
         for (int i = 0; i < payload.limit(); i++) {
             long s = position + i;
             if (s >= emitted) {
-                int index = (int) Math.floorMod(s, (long) capacity);
+                int index = slot(s);
                 samples[index] = codec.decode(payload.get(i));
                 filled[index] = true;
             }
@@ -213,7 +225,7 @@ final class LegTimeline {
 
     /** The sample at {@code position} for writing out, leaving its slot empty; silence if none arrived. */
     short take(long position) {
-        int index = (int) Math.floorMod(position, (long) samples.length);
+        int index = slot(position);
         if (!filled[index]) {
             concealed += position >= firstAudio ? 1 : 0;
             return 0;

@@ -7,23 +7,35 @@ import java.util.Map;
 
 /**
  * Payload type numbers of one leg and what they carry, as negotiated in that leg's SDP. A re-INVITE may
- * change it; the recorder is then given the new map with {@link StereoRecorder#updatePayloadMap}.
+ * change it; the recorder is then given the new map with {@link StereoRecorder#updatePayloadMap}. Immutable;
+ * equal when the mappings are. {@link #kindOf} is an array lookup: it runs for every RTP packet, in several
+ * stages.
  */
-public record PayloadMap(Map<Integer, PayloadKind> kinds) {
+public final class PayloadMap {
     /** The RFC 3551 static types: 0 PCMU, 8 PCMA, 13 CN. */
     public static final PayloadMap STATIC = new PayloadMap(Map.of(0, PayloadKind.PCMU, 8, PayloadKind.PCMA,
             13, PayloadKind.COMFORT_NOISE));
 
-    public PayloadMap {
-        kinds = Map.copyOf(kinds);
-        kinds.forEach((pt, kind) -> {
+    private final Map<Integer, PayloadKind> kinds;
+    private final PayloadKind[] byType = new PayloadKind[128];
+
+    public PayloadMap(Map<Integer, PayloadKind> kinds) {
+        this.kinds = Map.copyOf(kinds);
+        java.util.Arrays.fill(byType, PayloadKind.UNKNOWN);
+        this.kinds.forEach((pt, kind) -> {
             if (pt < 0 || pt > 127) {
                 throw new IllegalArgumentException("payload type must be 0 to 127, not " + pt);
             }
             if (kind == PayloadKind.UNKNOWN) {
                 throw new IllegalArgumentException("UNKNOWN is what unmapped types are; do not map " + pt + " to it");
             }
+            byType[pt] = kind;
         });
+    }
+
+    /** Every mapped payload type and its kind. */
+    public Map<Integer, PayloadKind> kinds() {
+        return kinds;
     }
 
     /**
@@ -58,6 +70,21 @@ public record PayloadMap(Map<Integer, PayloadKind> kinds) {
 
     /** What {@code payloadType} carries on this leg; {@link PayloadKind#UNKNOWN} when not mapped. */
     public PayloadKind kindOf(int payloadType) {
-        return kinds.getOrDefault(payloadType, PayloadKind.UNKNOWN);
+        return payloadType >= 0 && payloadType < 128 ? byType[payloadType] : PayloadKind.UNKNOWN;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PayloadMap other && kinds.equals(other.kinds);
+    }
+
+    @Override
+    public int hashCode() {
+        return kinds.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PayloadMap" + kinds;
     }
 }

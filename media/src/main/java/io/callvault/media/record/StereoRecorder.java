@@ -45,6 +45,8 @@ public final class StereoRecorder {
     private final LegTimeline callee;
     private final ByteBuffer frame = ByteBuffer.allocate(FRAME_SAMPLES * BYTES_PER_FRAME)
             .order(ByteOrder.LITTLE_ENDIAN);
+    /** The frame being assembled, interleaved caller/callee, before its bulk copy into {@link #frame}. */
+    private final short[] pcm = new short[FRAME_SAMPLES * 2];
     private long emitted;
     private boolean finished;
 
@@ -135,13 +137,16 @@ public final class StereoRecorder {
     }
 
     private void writeFrame(int count) {
-        frame.clear();
         for (int i = 0; i < count; i++) {
             long s = emitted + i;
-            frame.putShort(caller.take(s)).putShort(callee.take(s));
+            pcm[2 * i] = caller.take(s);
+            pcm[2 * i + 1] = callee.take(s);
         }
+        frame.clear();
+        frame.asShortBuffer().put(pcm, 0, 2 * count); // bulk, little-endian like frame
+        frame.limit(count * BYTES_PER_FRAME);
         emitted += count;
-        sink.write(frame.flip());
+        sink.write(frame);
     }
 
     /** The sample position of {@code instant}, rounded down (negative before the start). */

@@ -44,7 +44,9 @@ public final class DigitGuard implements FrameSink {
     private final long[] runLastEnd = {-1, -1};
     /** Until this position, digits of a party follow a card number and are paused as they come. */
     private final long[] cardWindowUntil = {-1, -1};
+    /** Caller then callee samples of the frame being written, and the frame as it came (reused). */
     private short[] channel = new short[0];
+    private short[] interleaved = new short[0];
     private volatile java.util.function.BiConsumer<Integer, Character> keys = (channel, key) -> { };
     /** Position at which our own card pause ends; -1 when we hold no pause. */
     private long resumeAt = -1;
@@ -81,19 +83,35 @@ public final class DigitGuard implements FrameSink {
         int samples = in.remaining() / 4;
         if (channel.length < samples * 2) {
             channel = new short[samples * 2];
+            interleaved = new short[samples * 2];
         }
+        in.asShortBuffer().get(interleaved, 0, samples * 2);
         for (int i = 0; i < samples; i++) {
-            channel[i] = in.getShort();
-            channel[samples + i] = in.getShort();
+            channel[i] = interleaved[2 * i];
+            channel[samples + i] = interleaved[2 * i + 1];
         }
         guard.write(frames);
-        detectors[0].process(channel, 0, samples);
-        detectors[1].process(channel, samples, samples);
+        for (int c = 0; c < 2; c++) {
+            if (allZero(channel, c * samples, samples)) {
+                detectors[c].silence(samples); // same result as the zeros, without per-sample work once quiet
+            } else {
+                detectors[c].process(channel, c * samples, samples);
+            }
+        }
         long now = guard.position();
         if (resumeAt >= 0 && now >= resumeAt) {
             resumeAt = -1;
             guard.resume("auto");
         }
+    }
+
+    private static boolean allZero(short[] pcm, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (pcm[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
