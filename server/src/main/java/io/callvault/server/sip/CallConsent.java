@@ -27,6 +27,8 @@ final class CallConsent {
     private final String callId;
     private final Instant decidedAt;
     private Decision decision;
+    /** {@link #decision} as JSON, rendered once per decision (the record is stored up to three times). */
+    private String decisionJson;
     /** Each announcement played on this call, in order (an inbound call may have one before ringing and one at answer). */
     private final java.util.List<AnnouncementEvidence> evidence = new java.util.ArrayList<>();
     private RecordingId recordingId;
@@ -45,6 +47,7 @@ final class CallConsent {
         this.policy = policy;
         this.callId = key;
         this.decision = decision;
+        this.decisionJson = DecisionJson.toJson(decision);
         this.decidedAt = decidedAt;
         this.transferredFrom = transferredFrom;
         store();
@@ -70,6 +73,7 @@ final class CallConsent {
     /** The decision made again with facts known only at answer (a softphone's recording preference). */
     synchronized void redecided(Decision newer) {
         decision = newer;
+        decisionJson = DecisionJson.toJson(newer);
     }
 
     /** An announcement ended (completed, declined or cut); reporting the same one again replaces it. */
@@ -106,7 +110,7 @@ final class CallConsent {
         boolean recorded = recordingId != null && outcome.equals("recorded");
         boolean none = evidence.isEmpty() && transferredFrom == null && transfer == null;
         policy.store(new DecisionRecord(callId, recordingId, decidedAt, decision.rulesVersion(), decision.rulesSha256(),
-                recorded, DecisionJson.toJson(decision),
+                recorded, decisionJson,
                 none ? null : evidenceJson(evidence, transferredFrom, transfer), outcome));
     }
 
