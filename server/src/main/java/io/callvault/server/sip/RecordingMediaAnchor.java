@@ -6,18 +6,12 @@ import io.callvault.media.announce.AnnouncementListener;
 import io.callvault.media.announce.OptOut;
 import io.callvault.media.announce.PacingStream;
 import io.callvault.media.announce.TimeBase;
-import io.callvault.media.record.FrameSink;
 import io.callvault.media.record.PayloadMap;
-import io.callvault.media.record.RecorderSettings;
 import io.callvault.media.record.StereoRecorder;
 import io.callvault.media.dtmf.DtmfMasker;
 import io.callvault.media.dtmf.MaskSettings;
 import io.callvault.media.dtmf.MaskedDigit;
 import io.callvault.media.dtmf.MaskedDigitListener;
-import io.callvault.media.dtmf.Rfc4733Tracker;
-import io.callvault.media.record.guard.DigitGuard;
-import io.callvault.media.record.guard.GuardSegment;
-import io.callvault.media.record.guard.RecordingGuard;
 import io.callvault.media.relay.Leg;
 import io.callvault.media.relay.MediaRelay;
 import io.callvault.media.relay.RelayChain;
@@ -50,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * announced, the {@link Announcement} plays the prompt to the legs the decision names (everyone else hears
  * silence) and recording starts only when the whole prompt has been played; a party pressing the opt-out
  * key during the prompt (or its grace period) leaves the call unrecorded. Recording goes through a
- * {@link StereoRecorder} into the vault (caller left, callee right).
+ * {@link StereoRecorder} into the vault (caller left, callee right), guarded against card data (see
+ * {@link GuardedRecording}).
  *
  * <p>The relay chain is fixed per call: the announcement stage first, so the recording tap after it never
  * sees audio from before consent. The recorder is fed on the relay's event loop; vault I/O (starting,
@@ -60,8 +55,6 @@ public final class RecordingMediaAnchor implements MediaAnchor {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingMediaAnchor.class);
     /** How long after the prompt ends the opt-out key still counts. */
     static final Duration OPT_OUT_GRACE = Duration.ofSeconds(3);
-    /** A longer gap between two keys ends a digit run (card numbers are keyed in one go). */
-    static final Duration CARD_INTER_DIGIT = Duration.ofSeconds(3);
 
     private final MediaRelay relay;
     private final Vault vault;
@@ -128,13 +121,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         private volatile Part part;
         private volatile RelaySession relay;
         private volatile Announcement announcement;
-        /** Guards recorder, sink and the flags: fed on the relay thread, changed from SIP and recorder threads. */
+        /** Guards the recording and the flags: fed on the relay thread, changed from SIP and recorder threads. */
         private final Object lock = new Object();
-        private StereoRecorder recorder;
-        private RecordingGuard guard;
-        private DigitGuard digits;
-        /** RFC 4733 key presses of the caller (0) and callee (1), for card detection and feature codes. */
-        private Rfc4733Tracker[] events;
+        /** The recording of the current part while one is being made; null otherwise. Set under {@link #lock}. */
+        private volatile GuardedRecording recording;
         /**
          * Per leg (A, B), the masker of the keys pressed there, in what the other party hears; null where
          * nothing is masked. Replaced as a whole at the answer.
@@ -144,7 +134,6 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         /** Per leg: the RTP timestamp of the last telephone-event press seen, and whether it was swallowed. */
         private final long[] eventTimestamp = {-1, -1};
         private final boolean[] eventSwallowed = new boolean[2];
-        private VaultFrameSink sink;
         private Instant answeredAt;
         private SessionDescription callerSdp;
         private SessionDescription calleeSdp;
@@ -201,11 +190,8 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 m.updatePayloadMap(PayloadMap.fromSdp(media));
             }
             synchronized (lock) {
-                if (recorder != null) {
-                    recorder.updatePayloadMap(recorderLeg(side), PayloadMap.fromSdp(media));
-                }
-                if (events != null) {
-                    events[side == Side.CALLER ? 0 : 1].updatePayloadMap(PayloadMap.fromSdp(media));
+                if (recording != null) {
+                    recording.updatePayloadMap(side, PayloadMap.fromSdp(media));
                 }
             }
         }
@@ -373,10 +359,9 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             if (a != null) {
                 a.keyPressed(leg(side), key);
             }
-            synchronized (lock) {
-                if (digits != null) {
-                    digits.outOfBand(side == Side.CALLER ? 0 : 1, key);
-                }
+            GuardedRecording r = recording;
+            if (r != null) {
+                r.outOfBand(side, key);
             }
             return agentKey(leg(side), key);
         }
@@ -470,14 +455,14 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         }
 
         private DtmfMasker masker(Leg leg, boolean forwardEvents, SessionDescription sdp) {
-            int channel = leg == Leg.A ? 0 : 1;
+            Side side = leg == Leg.A ? Side.CALLER : Side.CALLEE;
             return new DtmfMasker(leg, MaskSettings.DEFAULTS.withForwardTelephoneEvents(forwardEvents), payloads(sdp),
                     new MaskedDigitListener() {
                         @Override
                         public void digitStarted(MaskedDigit digit) {
-                            DigitGuard d = digits;
-                            if (d != null) {
-                                d.outOfBand(channel, digit.digit());
+                            GuardedRecording r = recording;
+                            if (r != null) {
+                                r.outOfBand(side, digit.digit());
                             }
                             if (digit.source() == MaskedDigit.Source.IN_BAND) {
                                 agentKey(leg, digit.digit()); // events went through the feature-code stage
@@ -486,9 +471,9 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
                         @Override
                         public void digitEnded(MaskedDigit digit) {
-                            DigitGuard d = digits;
-                            if (d != null && digit.source() == MaskedDigit.Source.IN_BAND) {
-                                d.maskedUpstream(channel, digit.digit(), digit.end() - digit.start());
+                            GuardedRecording r = recording;
+                            if (r != null && digit.source() == MaskedDigit.Source.IN_BAND) {
+                                r.maskedUpstream(side, digit.digit(), digit.end() - digit.start());
                             }
                         }
                     });
@@ -497,23 +482,6 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         boolean maskTowardAgent(Leg from, ByteBuffer packet, long nanos) {
             DtmfMasker m = maskers[from.ordinal()];
             return m == null || m.process(packet);
-        }
-
-        /** RFC 4733 presses of one party go to the digit guard (card detection); never logged. */
-        private io.callvault.media.dtmf.DigitListener keys(int channel) {
-            return new io.callvault.media.dtmf.DigitListener() {
-                @Override
-                public void digitStarted(io.callvault.media.dtmf.DigitEvent event) {
-                    DigitGuard d = digits;
-                    if (d != null) {
-                        d.outOfBand(channel, event.digit());
-                    }
-                }
-
-                @Override
-                public void digitEnded(io.callvault.media.dtmf.DigitEvent event) {
-                }
-            };
         }
 
         /** The early announcement's outcome: either way the callee is rung next, off the media thread. */
@@ -627,14 +595,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             synchronized (lock) {
                 keep = !closed && !optedOut && part == of;
                 if (keep) {
-                    sink = s;
-                    guard = new RecordingGuard(s, pci.delay(), pci.markerTone() ? RecordingGuard.PauseFill.MARKER_TONE
-                            : RecordingGuard.PauseFill.SILENCE, segment -> s.segment(segment(segment)));
-                    digits = new DigitGuard(guard, CARD_INTER_DIGIT, pci.resumeAfter());
-                    events = new Rfc4733Tracker[] {new Rfc4733Tracker(payloads(callerSdp), keys(0)),
-                            new Rfc4733Tracker(payloads(calleeSdp), keys(1))};
-                    recorder = new StereoRecorder(at, payloads(callerSdp), payloads(calleeSdp), RecorderSettings.DEFAULT,
-                            (FrameSink) digits);
+                    recording = new GuardedRecording(s, at, payloads(callerSdp), payloads(calleeSdp), pci);
                 }
             }
             if (!keep) {
@@ -642,15 +603,16 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 return;
             }
             synchronized (lock) {
-                if (digits != null) {
-                    digits.onInBandKey((channel, key) -> agentKey(channel == 0 ? Leg.A : Leg.B, key));
-                    guard.alertOnLongPause(pci.maxPause(), () -> {
+                GuardedRecording r = recording;
+                if (r != null && r.sink() == s) {
+                    r.onInBandKey((channel, key) -> agentKey(channel == 0 ? Leg.A : Leg.B, key));
+                    r.alertOnLongPause(pci.maxPause(), () -> {
                         String alert = "recording paused for more than " + pci.maxPause().toSeconds() + " s";
                         alerts.computeIfAbsent(label, l -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(alert);
                         LOG.warn("{}: ALERT: {}; resume it (or end the call) when the payment is done", label, alert);
                     });
                     if (pci.paymentNumbers().contains(VaultFrameSink.number(of.participants().callee()).toString())) {
-                        guard.pause("payment-route", "call to a payment number", "auto");
+                        r.pause("payment-route", "call to a payment number", "auto");
                     }
                 }
             }
@@ -670,24 +632,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         /** Stops feeding the recorder and flushes the guard's delay line; returns the sink, or null. Under the lock. */
         private VaultFrameSink stopRecorder() {
-            VaultFrameSink s = sink;
-            if (recorder != null && !recorder.isFinished()) {
-                recorder.finish(time.toInstant(time.now()));
-            }
-            if (events != null) {
-                events[0].finish();
-                events[1].finish();
-            }
-            if (digits != null) {
-                digits.finish();
-            }
+            GuardedRecording r = recording;
+            recording = null;
             live.remove(this);
-            recorder = null;
-            digits = null;
-            events = null;
-            guard = null;
-            sink = null;
-            return s;
+            return r == null ? null : r.finish(time.toInstant(time.now()));
         }
 
         // --- LiveCalls.Handle: pause and resume from the API, feature codes and card detection ---
@@ -726,25 +674,23 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         @Override
         public boolean recording() {
-            synchronized (lock) {
-                return guard != null;
-            }
+            return recording != null;
         }
 
         @Override
         public boolean paused() {
             synchronized (lock) {
-                return guard != null && guard.isPaused();
+                return recording != null && recording.isPaused();
             }
         }
 
         @Override
         public boolean pause(String trigger, String reason, String by) {
             synchronized (lock) {
-                if (guard == null || guard.isPaused()) {
+                if (recording == null || recording.isPaused()) {
                     return false;
                 }
-                guard.pause(trigger, reason, by);
+                recording.pause(trigger, reason, by);
             }
             LOG.info("{}: recording paused ({}, by {})", label, trigger, by);
             return true;
@@ -753,10 +699,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         @Override
         public boolean resume(String by) {
             synchronized (lock) {
-                if (guard == null || !guard.isPaused()) {
+                if (recording == null || !recording.isPaused()) {
                     return false;
                 }
-                guard.resume(by);
+                recording.resume(by);
             }
             LOG.info("{}: recording resumed (by {})", label, by);
             return true;
@@ -769,17 +715,10 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         void onRtp(Leg leg, ByteBuffer packet, long arrivalNanos) {
             synchronized (lock) {
-                if (recorder == null || recorder.isFinished()) {
-                    return;
-                }
-                if (RtpPacket.check(packet) != io.callvault.media.rtp.RtpCheck.VALID) {
-                    return;
-                }
-                RtpPacket rtp = RtpPacket.wrap(packet);
-                recorder.receive(leg == Leg.A ? io.callvault.media.record.Leg.CALLER : io.callvault.media.record.Leg.CALLEE,
-                        rtp, time.toInstant(arrivalNanos));
-                if (maskers[leg.ordinal()] == null) { // a masker reports its leg's keys itself
-                    events[leg == Leg.A ? 0 : 1].offer(rtp);
+                GuardedRecording r = recording;
+                if (r != null) { // a masker reports its leg's keys itself
+                    r.receive(leg == Leg.A ? Side.CALLER : Side.CALLEE, packet, time.toInstant(arrivalNanos),
+                            maskers[leg.ordinal()] == null);
                 }
             }
         }
@@ -842,15 +781,6 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         }
     }
 
-    /** A guard segment as the catalog keeps it, in milliseconds from the recording's start. */
-    static io.callvault.vault.spi.Segment segment(GuardSegment g) {
-        var kind = g.kind() == GuardSegment.Kind.PAUSED ? io.callvault.vault.spi.SegmentKind.PAUSED
-                : io.callvault.vault.spi.SegmentKind.MASKED;
-        String who = g.by().isEmpty() ? "" : " (" + g.by() + ")";
-        return new io.callvault.vault.spi.Segment(g.startMillis(), g.endMillis(), kind,
-                g.trigger() + ": " + g.reason() + who);
-    }
-
     /** A softphone's recording preference (RFC 7866 §6 {@code a=recordpref}), at session or audio level. */
     static Optional<String> recordPref(SessionDescription sdp) {
         if (sdp == null) {
@@ -888,9 +818,5 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
     private static Leg leg(Side side) {
         return side == Side.CALLER ? Leg.A : Leg.B;
-    }
-
-    private static io.callvault.media.record.Leg recorderLeg(Side side) {
-        return side == Side.CALLER ? io.callvault.media.record.Leg.CALLER : io.callvault.media.record.Leg.CALLEE;
     }
 }
