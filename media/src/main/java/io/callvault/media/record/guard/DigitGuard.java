@@ -1,5 +1,7 @@
 package io.callvault.media.record.guard;
 
+import io.callvault.media.dtmf.CardEntry;
+import io.callvault.media.dtmf.CardNumberWatcher;
 import io.callvault.media.dtmf.DigitEvent;
 import io.callvault.media.dtmf.DigitListener;
 import io.callvault.media.dtmf.DtmfDetector;
@@ -15,13 +17,16 @@ import java.util.Objects;
  *   <li>every in-band DTMF digit on either channel is detected ({@link DtmfDetector}, ITU-T Q.24) and its
  *       audio, with a guard interval on both sides, is masked in the recording — paused or not;</li>
  *   <li>digits of each party (in-band, and out-of-band ones from RFC 4733 or SIP INFO reported through
- *       {@link #outOfBand}) go to a {@link CardNumberWatcher}; when a run looks like a card number the
+ *       {@link #outOfBand}) are counted per run: at the {@value #EARLY_RUN_DIGITS}th digit of a run the
  *       recording is paused retroactively from that run's first digit (the delay line still holds it), and
- *       resumed automatically after the security code, or when no digit has come for
- *       {@code resumeAfter}.</li>
+ *       digits keyed within {@link #CARD_WINDOW} after such a run (code, expiry date) are paused as they
+ *       come. A pause this guard started ends when no digit has come for {@code resumeAfter}.</li>
+ *   <li>when such a pause ends, each party's run is judged by a {@link CardNumberWatcher} (13–19 digits
+ *       passing Luhn, or a 3–4-digit code after one), and the pause's reason says what was confirmed.</li>
  * </ul>
  * Pauses started elsewhere (the API, a feature code) are never resumed here. Digits are never logged or
- * kept: segments say "DTMF digit replaced" and "card number keyed". Same threading as the recording guard
+ * kept: segments say "DTMF digit replaced", "digit run that may be card data", {@value #CARD_NUMBER} or
+ * {@value #SECURITY_CODE}. Same threading as the recording guard
  * (all methods synchronised; {@code write} from the recorder's thread).
  */
 public final class DigitGuard implements FrameSink {
@@ -35,7 +40,14 @@ public final class DigitGuard implements FrameSink {
      */
     static final int EARLY_RUN_DIGITS = 6;
 
+    /** The reason of a pause whose run was confirmed as a card number. */
+    static final String CARD_NUMBER = "card number keyed (Luhn check passed)";
+    /** The reason of a pause whose run was confirmed as a security code after a card number. */
+    static final String SECURITY_CODE = "security code keyed after a card number";
+
     private final RecordingGuard guard;
+    /** Per party: judges each run when a pause ends, to label it; holds running sums, never the digits. */
+    private final CardNumberWatcher[] watchers = new CardNumberWatcher[2];
     private final long resumeAfter;
     private final DtmfDetector[] detectors = new DtmfDetector[2];
     private final long interDigit;
@@ -59,6 +71,13 @@ public final class DigitGuard implements FrameSink {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.resumeAfter = resumeAfter.toMillis() * 8;
         this.interDigit = interDigitTimeout.toMillis() * 8;
+        for (int c = 0; c < 2; c++) {
+            watchers[c] = new CardNumberWatcher(interDigitTimeout, entry -> {
+                if (resumeAt >= 0) { // only our own pause: one from the API or a feature code keeps its reason
+                    guard.relabelPause(entry.kind() == CardEntry.Kind.CARD_NUMBER ? CARD_NUMBER : SECURITY_CODE);
+                }
+            });
+        }
         for (int c = 0; c < 2; c++) {
             int ch = c;
             detectors[c] = new DtmfDetector(new DigitListener() {
@@ -100,9 +119,17 @@ public final class DigitGuard implements FrameSink {
         }
         long now = guard.position();
         if (resumeAt >= 0 && now >= resumeAt) {
-            resumeAt = -1;
-            guard.resume("auto");
+            endOwnPause();
         }
+    }
+
+    /** Ends the pause this guard holds, labelled by what its runs turned out to be. */
+    private void endOwnPause() {
+        for (CardNumberWatcher w : watchers) {
+            w.finish(); // the run as the pause saw it: a longer gap than resumeAfter has ended it
+        }
+        resumeAt = -1;
+        guard.resume("auto");
     }
 
     private static boolean allZero(short[] pcm, int from, int length) {
@@ -137,6 +164,9 @@ public final class DigitGuard implements FrameSink {
     }
 
     private void digit(int ch, char key, long start, long end) {
+        if ("0123456789*#ABCD".indexOf(key) >= 0) {
+            watchers[ch].digit(key, start, Math.max(start, end));
+        }
         boolean isDigit = key >= '0' && key <= '9';
         if (!isDigit || runLastEnd[ch] < 0 || start - runLastEnd[ch] > interDigit) {
             runDigits[ch] = 0;
@@ -178,8 +208,7 @@ public final class DigitGuard implements FrameSink {
             detectors[c].finish();
         }
         if (resumeAt >= 0) {
-            resumeAt = -1;
-            guard.resume("auto");
+            endOwnPause();
         }
         guard.finish();
     }

@@ -139,6 +139,13 @@ public final class RecordingGuard implements FrameSink {
         return from;
     }
 
+    /** Gives the open pause a better reason before it is reported (e.g. once a run is confirmed as a card number). */
+    public synchronized void relabelPause(String reason) {
+        if (openPause != null) {
+            openPause = new PauseInfo(openPause.start(), openPause.trigger(), reason, openPause.by());
+        }
+    }
+
     /** Ends the pause at the live edge and reports its segment; nothing if not paused. */
     public synchronized void resume(String by) {
         if (openPause == null) {

@@ -133,7 +133,8 @@ class DigitGuardTest {
         assertThat(pause.trigger()).isEqualTo("card-number");
         assertThat(pause.startSample()).isBetween(cardStart - 200L, (long) cardStart);
         assertThat(pause.endSample()).isBetween(afterCard - 1600L, afterCard + 8000L);
-        assertThat(pause.reason()).doesNotContainPattern("[0-9]");
+        assertThat(pause.reason()).isEqualTo(DigitGuard.CARD_NUMBER).doesNotContainPattern("[0-9]");
+        assertThat(pauses.get(1).reason()).isEqualTo(DigitGuard.SECURITY_CODE);
         assertThat(pauses.get(1).startSample()).isBetween(afterCard + 4L * rate - 200, afterCard + 4L * rate);
         assertThat(pauses.get(1).endSample()).isBetween(afterCode - 1600L, afterCode + 8000L);
         for (long i = pause.startSample(); i < pause.endSample(); i++) {
@@ -193,5 +194,35 @@ class DigitGuardTest {
         GuardSegment code = segments.stream().filter(s -> s.kind() == GuardSegment.Kind.PAUSED).toList().get(1);
         assertThat(code.startMillis()).isBetween(11_100L, 11_210L);
         assertThat(code.endMillis()).isBetween(12_200L, 12_400L);
+        assertThat(pause.reason()).isEqualTo(DigitGuard.CARD_NUMBER);
+        assertThat(code.reason()).isEqualTo(DigitGuard.SECURITY_CODE);
+    }
+
+    @Test
+    void aDigitRunThatIsNoCardNumber_isStillPaused_butNotLabelledAsOne() {
+        short[] left = new short[12 * 8000];
+        short[] right = new short[left.length];
+        voice(left, 0, left.length, 8);
+        voice(right, 0, right.length, 9);
+        DigitGuard guard = digitGuard(Duration.ofSeconds(3));
+        ByteBuffer frame = ByteBuffer.allocate(640).order(ByteOrder.LITTLE_ENDIAN);
+        String account = "4111111111111112"; // 16 digits failing the Luhn check: an account number, say
+        int keyed = 0;
+        for (int i = 0; i < left.length; i++) {
+            frame.putShort(left[i]).putShort(right[i]);
+            if (!frame.hasRemaining()) {
+                frame.flip();
+                guard.write(frame);
+                frame.clear();
+                int ms = (i + 1) / 8;
+                if (ms % 200 == 0 && ms >= 2000 && keyed < account.length()) {
+                    guard.outOfBand(0, account.charAt(keyed++));
+                }
+            }
+        }
+        guard.finish();
+        List<GuardSegment> pauses = segments.stream().filter(s -> s.kind() == GuardSegment.Kind.PAUSED).toList();
+        assertThat(pauses).hasSize(1);
+        assertThat(pauses.getFirst().reason()).isEqualTo("digit run that may be card data");
     }
 }
