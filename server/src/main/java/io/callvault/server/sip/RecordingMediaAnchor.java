@@ -8,16 +8,11 @@ import io.callvault.media.announce.PacingStream;
 import io.callvault.media.announce.TimeBase;
 import io.callvault.media.record.PayloadMap;
 import io.callvault.media.record.StereoRecorder;
-import io.callvault.media.dtmf.DtmfMasker;
-import io.callvault.media.dtmf.MaskSettings;
-import io.callvault.media.dtmf.MaskedDigit;
-import io.callvault.media.dtmf.MaskedDigitListener;
 import io.callvault.media.relay.Leg;
 import io.callvault.media.relay.MediaRelay;
 import io.callvault.media.relay.RelayChain;
 import io.callvault.media.relay.RelaySession;
 import io.callvault.media.relay.RelayStage;
-import io.callvault.media.rtp.RtpPacket;
 import io.callvault.policy.Decision;
 import io.callvault.policy.Legs;
 import io.callvault.sdp.SessionDescription;
@@ -99,8 +94,8 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         try {
             s.relay = relay.openSession(participants.label(), RelayChain.of(
                     new RelayStage.Rewrite("announcement", s::announce),
-                    new RelayStage.Rewrite("feature-codes", s::featureCodeEvents),
-                    new RelayStage.Rewrite("dtmf-mask", s::maskTowardAgent),
+                    new RelayStage.Rewrite("feature-codes", s.keys::featureCodeEvents),
+                    new RelayStage.Rewrite("dtmf-mask", s.keys::maskTowardAgent),
                     new RelayStage.Observe("recording-tap", s::onRtp)));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
@@ -125,15 +120,8 @@ public final class RecordingMediaAnchor implements MediaAnchor {
         private final Object lock = new Object();
         /** The recording of the current part while one is being made; null otherwise. Set under {@link #lock}. */
         private volatile GuardedRecording recording;
-        /**
-         * Per leg (A, B), the masker of the keys pressed there, in what the other party hears; null where
-         * nothing is masked. Replaced as a whole at the answer.
-         */
-        private volatile DtmfMasker[] maskers = new DtmfMasker[2];
-        private final FeatureCodes features = new FeatureCodes(pci.featurePause(), pci.featureResume(), scheduler::nanoTime);
-        /** Per leg: the RTP timestamp of the last telephone-event press seen, and whether it was swallowed. */
-        private final long[] eventTimestamp = {-1, -1};
-        private final boolean[] eventSwallowed = new boolean[2];
+        /** Feature codes and key masking toward the other party. */
+        private final AgentKeys keys;
         private Instant answeredAt;
         private SessionDescription callerSdp;
         private SessionDescription calleeSdp;
@@ -150,6 +138,34 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         Session(Participants participants) {
             this.label = participants.label();
+            this.keys = new AgentKeys(label, pci, scheduler::nanoTime, new AgentKeys.Call() {
+                @Override
+                public Participants participants() {
+                    return Session.this.participants();
+                }
+
+                @Override
+                public SessionDescription sdp(Leg leg) {
+                    synchronized (lock) {
+                        return leg == Leg.A ? callerSdp : calleeSdp;
+                    }
+                }
+
+                @Override
+                public GuardedRecording recording() {
+                    return recording;
+                }
+
+                @Override
+                public void pause(String trigger, String reason, String by) {
+                    Session.this.pause(trigger, reason, by);
+                }
+
+                @Override
+                public void resume(String by) {
+                    Session.this.resume(by);
+                }
+            });
             this.part = new Part(participants, new CallConsent(policy, participants.callId(),
                     policy.decide(participants, null), clock.instant(), null), 0);
         }
@@ -185,10 +201,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             if (a != null) {
                 a.updatePayloadMap(leg(side), PayloadMap.fromSdp(media));
             }
-            DtmfMasker m = maskers[leg(side).ordinal()];
-            if (m != null) {
-                m.updatePayloadMap(PayloadMap.fromSdp(media));
-            }
+            keys.updatePayloadMap(leg(side), PayloadMap.fromSdp(media));
             synchronized (lock) {
                 if (recording != null) {
                     recording.updatePayloadMap(side, PayloadMap.fromSdp(media));
@@ -237,7 +250,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 declined = optedOut;
             }
             Set<Leg> alreadyHeard = heardNow();
-            startMasking(decision, callerSdp, calleeSdp);
+            keys.startMasking(decision, callerSdp, calleeSdp);
             if (declined) {
                 return; // a party declined during the early announcement; the outcome says so
             }
@@ -318,7 +331,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             LOG.info("{}: transferred; the {} is now {}; deciding again", label,
                     side == Side.CALLER ? "caller" : "callee", side == Side.CALLER ? now.caller() : now.callee());
             Decision decision = after.consent().decision();
-            startMasking(decision, callerNow, calleeNow);
+            keys.startMasking(decision, callerNow, calleeNow);
             if (stillDeclined) {
                 after.consent().outcome("opted_out");
                 return;
@@ -363,125 +376,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             if (r != null) {
                 r.outOfBand(side, key);
             }
-            return agentKey(leg(side), key);
-        }
-
-        /** The legs whose keys are an agent's (feature codes): the business's side of the call. */
-        private boolean isAgent(Leg leg) {
-            return switch (participants().direction()) {
-                case IN -> leg == Leg.B;
-                case OUT -> leg == Leg.A;
-                default -> true;
-            };
-        }
-
-        /** An agent's key, from any source: acts on a feature code; true if the key belongs to one. */
-        private boolean agentKey(Leg leg, char key) {
-            if (!isAgent(leg)) {
-                return false;
-            }
-            FeatureCodes.Verdict v = features.key(key);
-            switch (v.action()) {
-                case PAUSE -> pause("feature-code", "the agent pressed the pause code", "agent " + agent());
-                case RESUME -> resume("agent " + agent());
-                case NONE -> {
-                }
-            }
-            return v.swallow();
-        }
-
-        /** Stage: an agent's RFC 4733 presses that form a feature code go no further (nor to the other party). */
-        boolean featureCodeEvents(Leg from, ByteBuffer packet, long nanos) {
-            if (!features.enabled() || !isAgent(from) || RtpPacket.check(packet) != io.callvault.media.rtp.RtpCheck.VALID) {
-                return true;
-            }
-            RtpPacket rtp = RtpPacket.wrap(packet);
-            if (rtp.payloadType() < 96) {
-                return true; // telephone-event is always a dynamic payload type
-            }
-            SessionDescription sdp = from == Leg.A ? callerSdpNow() : calleeSdpNow();
-            if (payloads(sdp).kindOf(rtp.payloadType()) != io.callvault.media.record.PayloadKind.TELEPHONE_EVENT
-                    || rtp.payload().remaining() < 4) {
-                return true;
-            }
-            int i = from.ordinal();
-            long ts = rtp.timestamp();
-            if (ts != eventTimestamp[i]) {
-                eventTimestamp[i] = ts;
-                int event = rtp.payload().get(0) & 0xFF;
-                eventSwallowed[i] = event < 16 && agentKey(from, "0123456789*#ABCD".charAt(event));
-            }
-            return !eventSwallowed[i];
-        }
-
-        private SessionDescription callerSdpNow() {
-            synchronized (lock) {
-                return callerSdp;
-            }
-        }
-
-        private SessionDescription calleeSdpNow() {
-            synchronized (lock) {
-                return calleeSdp;
-            }
-        }
-
-        /**
-         * Sets up masking at the answer: the customer's keys in the audio the agent hears, when the
-         * configuration says so for this call (pci.mask_toward_agent; on for pci lines by default; toward a
-         * payment IVR the RFC 4733 events still carry the real digits); and on such calls, when feature codes
-         * are on, the agent's in-band keys in what the customer hears, so a code's tones do not reach them. Keys a masker
-         * sees go to the recording's digit guard (the recording only gets the masked audio) and, on an agent's
-         * leg, to the feature codes.
-         */
-        private void startMasking(Decision decision, SessionDescription callerSdp, SessionDescription calleeSdp) {
-            DtmfMasker[] m = new DtmfMasker[2];
-            Leg customer = participants().direction() == io.callvault.core.Direction.OUT ? Leg.B : Leg.A;
-            if (pci.masksTowardAgent(decision.flags().pciPause())) {
-                boolean toPaymentIvr = pci.paymentNumbers().contains(
-                        VaultFrameSink.number(participants().callee()).toString());
-                m[customer.ordinal()] = masker(customer, toPaymentIvr, customer == Leg.A ? callerSdp : calleeSdp);
-                LOG.info("{}: the {}'s keys are masked toward the agent", label,
-                        customer == Leg.A ? "caller" : "callee");
-            }
-            if (features.enabled() && pci.masksTowardAgent(decision.flags().pciPause())) {
-                for (Leg leg : Leg.values()) {
-                    if (isAgent(leg) && m[leg.ordinal()] == null) {
-                        m[leg.ordinal()] = masker(leg, true, leg == Leg.A ? callerSdp : calleeSdp);
-                    }
-                }
-            }
-            maskers = m;
-        }
-
-        private DtmfMasker masker(Leg leg, boolean forwardEvents, SessionDescription sdp) {
-            Side side = leg == Leg.A ? Side.CALLER : Side.CALLEE;
-            return new DtmfMasker(leg, MaskSettings.DEFAULTS.withForwardTelephoneEvents(forwardEvents), payloads(sdp),
-                    new MaskedDigitListener() {
-                        @Override
-                        public void digitStarted(MaskedDigit digit) {
-                            GuardedRecording r = recording;
-                            if (r != null) {
-                                r.outOfBand(side, digit.digit());
-                            }
-                            if (digit.source() == MaskedDigit.Source.IN_BAND) {
-                                agentKey(leg, digit.digit()); // events went through the feature-code stage
-                            }
-                        }
-
-                        @Override
-                        public void digitEnded(MaskedDigit digit) {
-                            GuardedRecording r = recording;
-                            if (r != null && digit.source() == MaskedDigit.Source.IN_BAND) {
-                                r.maskedUpstream(side, digit.digit(), digit.end() - digit.start());
-                            }
-                        }
-                    });
-        }
-
-        boolean maskTowardAgent(Leg from, ByteBuffer packet, long nanos) {
-            DtmfMasker m = maskers[from.ordinal()];
-            return m == null || m.process(packet);
+            return keys.agentKey(leg(side), key);
         }
 
         /** The early announcement's outcome: either way the callee is rung next, off the media thread. */
@@ -605,7 +500,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             synchronized (lock) {
                 GuardedRecording r = recording;
                 if (r != null && r.sink() == s) {
-                    r.onInBandKey((channel, key) -> agentKey(channel == 0 ? Leg.A : Leg.B, key));
+                    r.onInBandKey((channel, key) -> keys.agentKey(channel == 0 ? Leg.A : Leg.B, key));
                     r.alertOnLongPause(pci.maxPause(), () -> {
                         String alert = "recording paused for more than " + pci.maxPause().toSeconds() + " s";
                         alerts.computeIfAbsent(label, l -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(alert);
@@ -662,8 +557,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
 
         @Override
         public String agent() {
-            Participants p = participants();
-            return p.direction() == io.callvault.core.Direction.IN ? p.callee() : p.caller();
+            return keys.agent();
         }
 
         @Override
@@ -718,7 +612,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
                 GuardedRecording r = recording;
                 if (r != null) { // a masker reports its leg's keys itself
                     r.receive(leg == Leg.A ? Side.CALLER : Side.CALLEE, packet, time.toInstant(arrivalNanos),
-                            maskers[leg.ordinal()] == null);
+                            !keys.masked(leg));
                 }
             }
         }
@@ -728,11 +622,7 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             try {
                 stopPacing();
                 relay.close();
-                for (DtmfMasker m : maskers) {
-                    if (m != null) {
-                        m.finish();
-                    }
-                }
+                keys.finish();
             } finally {
                 Announcement a = announcement;
                 if (a != null) {
@@ -769,16 +659,18 @@ public final class RecordingMediaAnchor implements MediaAnchor {
             }
         }
 
-        private PayloadMap payloads(SessionDescription sdp) {
-            if (sdp != null) {
-                for (var m : sdp.media()) {
-                    if (m.media().equals("audio") && m.port() != 0) {
-                        return PayloadMap.fromSdp(m);
-                    }
+    }
+
+    /** The payload types of {@code sdp}'s first active audio section; the static ones when there is none. */
+    static PayloadMap payloads(SessionDescription sdp) {
+        if (sdp != null) {
+            for (var m : sdp.media()) {
+                if (m.media().equals("audio") && m.port() != 0) {
+                    return PayloadMap.fromSdp(m);
                 }
             }
-            return PayloadMap.STATIC;
         }
+        return PayloadMap.STATIC;
     }
 
     /** A softphone's recording preference (RFC 7866 §6 {@code a=recordpref}), at session or audio level. */
