@@ -260,36 +260,47 @@ final class CallSetup {
         }
     }
 
-    /**
-     * A trunk challenged our INVITE: send it again once with the trunk's credentials (RFC 3261 §22.2:
-     * same dialog identifiers, next CSeq, new branch). Returns false if there is nothing to answer with.
-     */
+    /** A trunk challenged the callee leg's INVITE: send it again once with the trunk's credentials. */
     private boolean answerTrunkChallenge(Call call, SipResponse challenge) {
-        if (call.trunk.isEmpty() || call.authAttempted || call.trunk.get().username().isEmpty()) {
-            return false;
-        }
-        Optional<String> password = call.trunk.get().password().get();
-        if (password.isEmpty()) {
+        if (call.trunk.isEmpty() || call.authAttempted) {
             return false;
         }
         call.authAttempted = true;
-        try {
-            Header auth = trunkAuthorization(call.trunk.get(), password.get(), challenge, call.callee);
-            call.calleeInvite = call.callee.request(Method.INVITE, ctx.transport()).withBody(SDP, call.calleeBody)
-                    .withHeader(auth.name(), auth.value());
-            call.calleeTx = ctx.layer().send(call.calleeInvite, call.callee.peer, new CalleeInviteListener(call));
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("{}: cannot answer the challenge of trunk {}: {}", call.label, call.trunk.get().name(),
-                    e.getMessage());
-            return false;
-        }
+        Optional<SipRequest> again = withTrunkCredentials(call.trunk.get(), challenge, call.callee, call.calleeBody,
+                call.calleeInvite, call.label);
+        again.ifPresent(invite -> {
+            call.calleeInvite = invite;
+            call.calleeTx = ctx.layer().send(invite, call.callee.peer, new CalleeInviteListener(call));
+        });
+        return again.isPresent();
     }
 
-    /** The Authorization (or Proxy-Authorization) answering a trunk's challenge to an INVITE sent on {@code leg}. */
-    static Header trunkAuthorization(TrunkRoute trunk, String password, SipResponse challenge, Leg leg) {
-        return new DigestClient(trunk.username().orElseThrow(), password)
-                .authorize(challenge, Method.INVITE, leg.remoteTarget.uri());
+    /**
+     * The INVITE {@code sent} on {@code leg}, again, answering {@code trunk}'s challenge with its credentials
+     * (RFC 3261 §22.2: same dialog identifiers, next CSeq, new branch; other header fields of {@code sent},
+     * such as Referred-By, kept). Empty if there is nothing to answer with.
+     */
+    Optional<SipRequest> withTrunkCredentials(TrunkRoute trunk, SipResponse challenge, Leg leg, Body offer,
+                                              SipRequest sent, String label) {
+        Optional<String> password = trunk.username().isEmpty() ? Optional.empty() : trunk.password().get();
+        if (password.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Header auth = new DigestClient(trunk.username().orElseThrow(), password.get())
+                    .authorize(challenge, Method.INVITE, leg.remoteTarget.uri());
+            SipRequest again = leg.request(Method.INVITE, ctx.transport()).withBody(SDP, offer);
+            for (String extra : List.of("Referred-By")) {
+                Optional<String> value = sent.headers().first(extra);
+                if (value.isPresent()) {
+                    again = again.withHeader(extra, value.get());
+                }
+            }
+            return Optional.of(again.withHeader(auth.name(), auth.value()));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot answer the challenge of trunk {}: {}", label, trunk.name(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Maps the callee's responses to its INVITE onto the caller's INVITE. */

@@ -4,7 +4,6 @@ import io.callvault.core.Direction;
 import io.callvault.core.time.Scheduler;
 import io.callvault.sdp.SessionDescription;
 import io.callvault.sip.message.Body;
-import io.callvault.sip.message.Header;
 import io.callvault.sip.message.Method;
 import io.callvault.sip.message.NameAddr;
 import io.callvault.sip.message.SipParseException;
@@ -301,25 +300,17 @@ final class CallTransfer {
     }
 
     private boolean answerTrunkChallenge(Call call, Pending p, SipResponse challenge) {
-        if (p.to.trunk().isEmpty() || p.authAttempted || p.to.trunk().get().username().isEmpty()) {
-            return false;
-        }
-        Optional<String> password = p.to.trunk().get().password().get();
-        if (password.isEmpty()) {
+        if (p.to.trunk().isEmpty() || p.authAttempted) {
             return false;
         }
         p.authAttempted = true;
-        try {
-            Header auth = CallSetup.trunkAuthorization(p.to.trunk().get(), password.get(), challenge, p.target);
-            p.invite = p.target.request(Method.INVITE, ctx.transport()).withBody(CallSetup.SDP, p.offer)
-                    .withHeader("Referred-By", p.invite.headers().first("Referred-By").orElseThrow())
-                    .withHeader(auth.name(), auth.value());
-            ctx.layer().send(p.invite, p.target.peer, new TargetListener(call, p));
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("{}: cannot answer the trunk's challenge for the transfer: {}", call.label, e.getMessage());
-            return false;
-        }
+        Optional<SipRequest> again = setup.withTrunkCredentials(p.to.trunk().get(), challenge, p.target, p.offer,
+                p.invite, call.label);
+        again.ifPresent(invite -> {
+            p.invite = invite;
+            ctx.layer().send(invite, p.target.peer, new TargetListener(call, p));
+        });
+        return again.isPresent();
     }
 
     /** Tells the transferor how the new call is going (RFC 3515 §2.4.5), unless it asked not to be told. */
