@@ -128,6 +128,54 @@ class TrunkCallIT {
     }
 
     @Test
+    void transferToAnOutsideNumber_goesOutThroughTheTrunkWithItsCredentials() throws Exception {
+        Path audio = ulaw();
+        try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
+            int trunkPort = Sipp.freeUdpPorts(1);
+            try (Vault vault = Services.openVault(server.cfg, Map.of())) {
+                var password = vault.keys().wrap("trunk-secret-42".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        io.callvault.server.sip.TrunkSecrets.associatedData("carrier"));
+                Services.directory(vault).putTrunk(new Trunk("carrier", "127.0.0.1", trunkPort, "udp", "US",
+                        Optional.of("acct42"), Optional.of(password), Map.of(), Instant.now()));
+            }
+            try (Sipp provider = Sipp.start(dir, "provider", Sipp.scenario("uas_challenge.xml"), 60, "-p",
+                    String.valueOf(trunkPort), "-mp", String.valueOf(Sipp.freeUdpPorts(4)), "-m", "1")
+                    .awaitBound(trunkPort);
+                 BaresipPhone bob = BaresipPhone.start(dir, "bob", 5262, 4562,
+                         server.pad(audio.resolve("callee_speech.wav"), "b_src.wav", 2 * CALL_SECONDS),
+                         server.account("202", LiveServer.PASSWORD_B, "auto"));
+                 BaresipPhone alice = BaresipPhone.start(dir, "alice", 5264, 4564,
+                         server.pad(audio.resolve("caller_speech.wav"), "a_src.wav", 2 * CALL_SECONDS),
+                         server.account("201", LiveServer.PASSWORD_A, "manual"))) {
+                LiveServer.awaitRegistered(bob, 20);
+                LiveServer.awaitRegistered(alice, 20);
+                // Bob passes Alice on to an outside number
+                bob.script("wait:CALL_ESTABLISHED:30", "sleep:3", "cmd:transfer sip:4155550123@" + server.proxy(),
+                        "wait:CALL_CLOSED:30");
+                alice.script("dial:sip:202@" + server.proxy(), "wait:CALL_ESTABLISHED:30",
+                        "hold_until:" + (CALL_SECONDS + 5), "hangup", "wait:CALL_CLOSED:15");
+                alice.awaitScript(60);
+                bob.awaitScript(30);
+                assertThat(provider.awaitExit(20)).as(provider.report()).isZero(); // answered, then Alice's BYE
+                assertThat(Files.readString(dir.resolve("sipp-provider-messages.log"),
+                        java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Authorization: Digest")
+                        .contains("username=\"acct42\"").contains("Referred-By:").doesNotContain("trunk-secret-42");
+            }
+            server.awaitLog("sealed", 30);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+                try (var catalog = Services.openCatalogOnly(server.cfg)) {
+                    var decisions = catalog.decisions().recent(0, 10);
+                    assertThat(decisions).hasSize(2);
+                    var second = decisions.stream().filter(d -> d.callId().endsWith(";transfer=1")).findFirst()
+                            .orElseThrow();
+                    assertThat(second.decisionJson()).contains("+14155550123");
+                    assertThat(second.outcome()).isEqualTo("recorded");
+                }
+            });
+        }
+    }
+
+    @Test
     void callFromTheTrunkToADid_ringsTheExtension_withoutAChallenge_andIsRecorded() throws Exception {
         Path audio = ulaw();
         try (LiveServer server = LiveServer.start(dir, LiveServer.withoutAnnouncements(dir))) {
