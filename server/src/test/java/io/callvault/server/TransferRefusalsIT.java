@@ -45,6 +45,9 @@ class TransferRefusalsIT {
             }
             try (RawUa alice = new RawUa(server, 0)) {
                 alice.call("201", LiveServer.PASSWORD_A, "202");
+                assertThat(alice.requestFromElsewhere("REFER", "Refer-To: <sip:+14155550123@" + server.proxy()
+                        + ">\r\n")).as("the dialog's identifiers, from another address")
+                        .startsWith("SIP/2.0 403").contains("own address");
                 assertThat(alice.request("REFER", "")).startsWith("SIP/2.0 400");
                 String replaces = alice.request("REFER", "Refer-To: <sip:202@" + server.proxy()
                         + "?Replaces=abc%40host%3Bto-tag%3D1%3Bfrom-tag%3D2>\r\n");
@@ -96,7 +99,7 @@ class TransferRefusalsIT {
     /** A minimal UAC over raw UDP: one call (digest-authenticated if a password is given) and requests in it. */
     private static final class RawUa implements AutoCloseable {
         private final LiveServer server;
-        private final DatagramSocket socket;
+        private DatagramSocket socket;
         private final String local;
         private final String callId = "raw-" + System.nanoTime() + "@127.0.0.1";
         private final String fromTag = "raw" + System.nanoTime();
@@ -138,7 +141,24 @@ class TransferRefusalsIT {
 
         /** An in-dialog request; returns the final response's text. */
         String request(String method, String extraHeaders) throws Exception {
-            SipResponse r = transact(method, branch(), extraHeaders, "");
+            return text(transact(method, branch(), extraHeaders, ""));
+        }
+
+        /** The same, sent by someone else who learnt the dialog's identifiers: from another local port. */
+        String requestFromElsewhere(String method, String extraHeaders) throws Exception {
+            try (DatagramSocket other = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+                other.setSoTimeout(500);
+                DatagramSocket own = socket;
+                socket = other;
+                try {
+                    return text(transact(method, branch(), extraHeaders, ""));
+                } finally {
+                    socket = own;
+                }
+            }
+        }
+
+        private static String text(SipResponse r) {
             StringBuilder text = new StringBuilder("SIP/2.0 " + r.status() + " " + r.reason() + "\r\n");
             r.headers().forEach(h -> text.append(h.name()).append(": ").append(h.value()).append("\r\n"));
             return text.toString();

@@ -85,6 +85,11 @@ final class CallTransfer {
             tx.respond(refused(refer, 403, "only an extension may transfer a call"));
             return;
         }
+        if (!tx.peer().address().equals(call.leg(from).peer.address())) {
+            // a REFER may place an outside call: only from where that party's own signalling comes from
+            tx.respond(refused(refer, 403, "a transfer must come from the party's own address"));
+            return;
+        }
         if (call.state != Call.State.ANSWERED && call.state != Call.State.CONFIRMED) {
             tx.respond(refused(refer, 403, "a call can be transferred once it is connected"));
             return;
@@ -124,8 +129,8 @@ final class CallTransfer {
             return;
         }
         boolean targetIsExtension = setup.isExtension(number);
-        Side callerSide = Side.CALLER;
-        boolean callerExtension = from == callerSide ? targetIsExtension : call.isExtension(callerSide);
+        // who is an extension once the target is in the transferor's place
+        boolean callerExtension = from == Side.CALLER ? targetIsExtension : call.isExtension(Side.CALLER);
         boolean calleeExtension = from == Side.CALLEE ? targetIsExtension : call.isExtension(Side.CALLEE);
         if (!callerExtension && !calleeExtension) {
             tx.respond(refused(refer, 403, "a transfer may not connect two outside parties"));
