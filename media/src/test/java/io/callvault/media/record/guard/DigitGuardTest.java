@@ -163,30 +163,17 @@ class DigitGuardTest {
 
     @Test
     void outOfBandCardNumber_pausesFromItsFirstKey_andResumesAfterTheCode() {
-        short[] left = new short[20 * 8000];
-        short[] right = new short[left.length];
-        voice(left, 0, left.length, 6);
-        voice(right, 0, right.length, 7);
-        DigitGuard guard = digitGuard(Duration.ofSeconds(3));
-        ByteBuffer frame = ByteBuffer.allocate(640).order(ByteOrder.LITTLE_ENDIAN);
+        // RFC 4733 keys: the card number from 4 s, every 200 ms; the code 4 s after it
         String card = "4111111111111111";
-        int keyed = 0;
-        for (int i = 0; i < left.length; i++) {
-            frame.putShort(left[i]).putShort(right[i]);
-            if (!frame.hasRemaining()) {
-                frame.flip();
-                guard.write(frame);
-                frame.clear();
-                int ms = (i + 1) / 8;
-                // RFC 4733 keys: the card number from 4 s, every 200 ms; the code 4 s after it
-                int codeFrom = 4000 + card.length() * 200 + 4000;
-                if (ms % 200 == 0 && (ms >= 4000 && keyed < card.length() || ms >= codeFrom && keyed < card.length() + 3)) {
-                    guard.outOfBand(0, keyed < card.length() ? card.charAt(keyed) : "123".charAt(keyed - card.length()));
-                    keyed++;
-                }
-            }
+        int codeFrom = 4000 + card.length() * 200 + 4000;
+        java.util.Map<Integer, Character> keys = new java.util.HashMap<>();
+        for (int k = 0; k < card.length(); k++) {
+            keys.put(4000 + 200 * k, card.charAt(k));
         }
-        guard.finish();
+        for (int k = 0; k < 3; k++) {
+            keys.put(codeFrom + 200 * k, "123".charAt(k));
+        }
+        feedWithKeys(20, 6, keys);
         GuardSegment pause = segments.stream().filter(s -> s.kind() == GuardSegment.Kind.PAUSED).findFirst()
                 .orElseThrow();
         assertThat(pause.startMillis()).isBetween(3900L, 4010L);
@@ -200,29 +187,40 @@ class DigitGuardTest {
 
     @Test
     void aDigitRunThatIsNoCardNumber_isStillPaused_butNotLabelledAsOne() {
-        short[] left = new short[12 * 8000];
+        String account = "4111111111111112"; // 16 digits failing the Luhn check: an account number, say
+        java.util.Map<Integer, Character> keys = new java.util.HashMap<>();
+        for (int k = 0; k < account.length(); k++) {
+            keys.put(2000 + 200 * k, account.charAt(k));
+        }
+        feedWithKeys(12, 8, keys);
+        List<GuardSegment> pauses = segments.stream().filter(s -> s.kind() == GuardSegment.Kind.PAUSED).toList();
+        assertThat(pauses).hasSize(1);
+        assertThat(pauses.getFirst().reason()).isEqualTo("digit run that may be card data");
+    }
+
+    /**
+     * {@code seconds} of speech on both channels through a guard (3 s delay), in 20 ms frames, with caller keys
+     * reported out of band at the given milliseconds (after the frame that ends there); then the guard is finished.
+     */
+    private void feedWithKeys(int seconds, int seed, java.util.Map<Integer, Character> keysAtMillis) {
+        short[] left = new short[seconds * 8000];
         short[] right = new short[left.length];
-        voice(left, 0, left.length, 8);
-        voice(right, 0, right.length, 9);
+        voice(left, 0, left.length, seed);
+        voice(right, 0, right.length, seed + 1);
         DigitGuard guard = digitGuard(Duration.ofSeconds(3));
         ByteBuffer frame = ByteBuffer.allocate(640).order(ByteOrder.LITTLE_ENDIAN);
-        String account = "4111111111111112"; // 16 digits failing the Luhn check: an account number, say
-        int keyed = 0;
         for (int i = 0; i < left.length; i++) {
             frame.putShort(left[i]).putShort(right[i]);
             if (!frame.hasRemaining()) {
                 frame.flip();
                 guard.write(frame);
                 frame.clear();
-                int ms = (i + 1) / 8;
-                if (ms % 200 == 0 && ms >= 2000 && keyed < account.length()) {
-                    guard.outOfBand(0, account.charAt(keyed++));
+                Character key = keysAtMillis.get((i + 1) / 8);
+                if (key != null) {
+                    guard.outOfBand(0, key);
                 }
             }
         }
         guard.finish();
-        List<GuardSegment> pauses = segments.stream().filter(s -> s.kind() == GuardSegment.Kind.PAUSED).toList();
-        assertThat(pauses).hasSize(1);
-        assertThat(pauses.getFirst().reason()).isEqualTo("digit run that may be card data");
     }
 }
