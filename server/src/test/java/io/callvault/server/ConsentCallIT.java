@@ -1,5 +1,9 @@
 package io.callvault.server;
 
+import static io.callvault.server.ConsentAssertions.announceToEveryone;
+import static io.callvault.server.ConsentAssertions.assertNoMatch;
+import static io.callvault.server.ConsentAssertions.builtInPrompt;
+import static io.callvault.server.ConsentAssertions.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +15,6 @@ import io.callvault.vault.Vault;
 import io.callvault.vault.spi.RecordingQuery;
 import io.callvault.vault.spi.RecordingRow;
 import io.callvault.vault.spi.decision.DecisionRecord;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +40,8 @@ class ConsentCallIT {
 
     @Test
     void calleeHearsTheAnnouncement_andRecordingBeginsWhenItEnds() throws Exception {
-        Path prompt = builtInPrompt();
-        try (LiveServer server = LiveServer.start(dir, announceToEveryone())) {
+        Path prompt = builtInPrompt(dir);
+        try (LiveServer server = LiveServer.start(dir, announceToEveryone(dir))) {
             Path audio = Harness.audio();
             try (BaresipPhone bob = phone(server, "bob", 5262, 4562, "callee_speech.wav", "202",
                     LiveServer.PASSWORD_B, "auto");
@@ -79,14 +82,14 @@ class ConsentCallIT {
             Path right = Harness.channel(wav, 2, dir.resolve("right.wav"));
             Harness.assertContains(audio.resolve("caller_speech.wav"), left, 4);
             Harness.assertContains(audio.resolve("callee_speech.wav"), right, 4);
-            assertNoMatch(prompt, left);
-            assertNoMatch(prompt, right);
+            assertNoMatch(prompt, left, 30);
+            assertNoMatch(prompt, right, 30);
         }
     }
 
     @Test
     void optOutKeyDuringTheAnnouncement_leavesNoAudioAndADecisionThatSaysSo() throws Exception {
-        try (LiveServer server = LiveServer.start(dir, announceToEveryone())) {
+        try (LiveServer server = LiveServer.start(dir, announceToEveryone(dir))) {
             try (BaresipPhone bob = phone(server, "bob", 5262, 4562, "callee_speech.wav", "202",
                     LiveServer.PASSWORD_B, "auto");
                  BaresipPhone alice = phone(server, "alice", 5264, 4564, "caller_speech.wav", "201",
@@ -116,7 +119,7 @@ class ConsentCallIT {
 
     @Test
     void inboundCall_callerHearsTheAnnouncementBeforeTheCalleeIsRung() throws Exception {
-        Path prompt = builtInPrompt();
+        Path prompt = builtInPrompt(dir);
         try (LiveServer server = LiveServer.start(dir)) {
             Path audio = Harness.audio();
             int carolPort = 5266;
@@ -140,7 +143,7 @@ class ConsentCallIT {
                 Harness.assertContains(prompt, carol.receivedAudioFiles().getFirst(), 2);
                 Path aliceHeard = alice.receivedAudio().orElseThrow();
                 Harness.assertContains(audio.resolve("caller_speech.wav"), aliceHeard, SPEECH_LEAD_SECONDS + 3);
-                assertNoMatch(prompt, aliceHeard);                                    // the agent is not announced to
+                assertNoMatch(prompt, aliceHeard, 30); // the agent is not announced to
             }
             DecisionRecord decision = finalDecision(server);
             assertThat(decision.outcome()).isEqualTo("recorded");
@@ -167,12 +170,6 @@ class ConsentCallIT {
         return source;
     }
 
-    private String announceToEveryone() throws Exception {
-        Path rules = dir.resolve("consent.conf");
-        Files.writeString(rules, "version = test-consent\n[general]\nannounce_own_side = yes\n");
-        return "policy.rules_file = " + rules;
-    }
-
     private BaresipPhone phone(LiveServer server, String name, int sipPort, int ctrlPort, String speech, String user,
                                String password, String answer) throws Exception {
         Path source = padded(name, speech);
@@ -195,28 +192,5 @@ class ConsentCallIT {
             }
         });
         return found[0];
-    }
-
-    private Path builtInPrompt() throws Exception {
-        Path out = dir.resolve("prompt.wav");
-        try (InputStream in = getClass().getResourceAsStream("/io/callvault/media/announce/recording-notice-en.wav")) {
-            Files.copy(in, out);
-        }
-        return out;
-    }
-
-    private static void assertNoMatch(Path reference, Path test) throws Exception {
-        try {
-            String said = Harness.assertContains(reference, test, 30);
-            throw new AssertionError("the recording contains the announcement: " + said);
-        } catch (IllegalStateException expected) {
-            assertThat(expected.getMessage()).contains("NO MATCH");
-        }
-    }
-
-    private static String field(String json, String name) {
-        var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        assertThat(m.find()).as(json).isTrue();
-        return m.group(1);
     }
 }

@@ -1,5 +1,9 @@
 package io.callvault.server;
 
+import static io.callvault.server.ConsentAssertions.announceToEveryone;
+import static io.callvault.server.ConsentAssertions.assertNoMatch;
+import static io.callvault.server.ConsentAssertions.builtInPrompt;
+import static io.callvault.server.ConsentAssertions.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +14,6 @@ import io.callvault.vault.RecordingReader;
 import io.callvault.vault.Vault;
 import io.callvault.vault.spi.RecordingRow;
 import io.callvault.vault.spi.decision.DecisionRecord;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +42,13 @@ class TransferCallIT {
 
     @Test
     void newPartyHearsTheAnnouncement_andOnlyThenIsRecorded_whenTheRulesAnnounceToEveryone() throws Exception {
-        Path prompt = builtInPrompt();
-        try (LiveServer server = LiveServer.start(dir, announceToEveryone())) {
+        Path prompt = builtInPrompt(dir);
+        try (LiveServer server = LiveServer.start(dir, announceToEveryone(dir))) {
             Path audio = Harness.audio();
             Parts parts = transferredCall(server, false, 35, 21);
             Harness.assertContains(prompt, parts.daveHeard(), 2);                   // Dave: the prompt at his answer
             Harness.assertContains(prompt, parts.stayerHeard(), 2);                  // Alice: the prompt at Bob's answer
-            assertNoMatch(prompt, trim(parts.stayerHeard(), TRANSFER_AFTER - 1));    // ... and never again
+            assertNoMatch(prompt, trim(parts.stayerHeard(), TRANSFER_AFTER - 1), 60); // ... and never again
             Harness.assertContains(audio.resolve("callee_speech.wav"), trim(parts.stayerHeard(), TRANSFER_AFTER - 1),
                     20); // after the transfer Alice hears Dave
 
@@ -80,16 +83,16 @@ class TransferCallIT {
             Path right = Harness.channel(wav, 2, dir.resolve("right.wav"));
             Harness.assertContains(audio.resolve("caller_speech.wav"), left, 8);   // Alice
             Harness.assertContains(audio.resolve("callee_speech.wav"), right, 8);  // Dave
-            assertNoMatch(prompt, right);
+            assertNoMatch(prompt, right, 60);
         }
     }
 
     @Test
     void callerTransfers_andTheNewPartyIsNotAnnouncedTo_whenTheRulesDoNotAnnounceOwnSide() throws Exception {
-        Path prompt = builtInPrompt();
+        Path prompt = builtInPrompt(dir);
         try (LiveServer server = LiveServer.start(dir)) {
             Parts parts = transferredCall(server, true, 32, 12);
-            assertNoMatch(prompt, parts.daveHeard());
+            assertNoMatch(prompt, parts.daveHeard(), 60);
             // Bob, who stayed, hears Dave (speaking the caller's sentence) after the transfer
             Harness.assertContains(Harness.audio().resolve("caller_speech.wav"), trim(parts.stayerHeard(),
                     TRANSFER_AFTER - 1), 15);
@@ -177,38 +180,9 @@ class TransferCallIT {
         return found;
     }
 
-    private String announceToEveryone() throws Exception {
-        Path rules = dir.resolve("consent.conf");
-        Files.writeString(rules, "version = test-consent\n[general]\nannounce_own_side = yes\n");
-        return "policy.rules_file = " + rules;
-    }
-
     private Path trim(Path wav, int fromSecond) throws Exception {
         Path out = dir.resolve(wav.getFileName() + "-from" + fromSecond + ".wav");
         Harness.run(List.of("sox", wav.toString(), out.toString(), "trim", String.valueOf(fromSecond)), 30);
         return out;
-    }
-
-    private Path builtInPrompt() throws Exception {
-        Path out = dir.resolve("prompt.wav");
-        try (InputStream in = getClass().getResourceAsStream("/io/callvault/media/announce/recording-notice-en.wav")) {
-            Files.copy(in, out);
-        }
-        return out;
-    }
-
-    private static void assertNoMatch(Path reference, Path test) throws Exception {
-        try {
-            String said = Harness.assertContains(reference, test, 60);
-            throw new AssertionError("the audio contains the announcement: " + said);
-        } catch (IllegalStateException expected) {
-            assertThat(expected.getMessage()).contains("NO MATCH");
-        }
-    }
-
-    private static String field(String json, String name) {
-        var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        assertThat(m.find()).as(json).isTrue();
-        return m.group(1);
     }
 }
